@@ -1,7 +1,24 @@
 import { Command } from 'commander';
+import { defaultPluginDir, installProvider } from '../provider-install';
+import { cliConfigForMirror } from '../terraform-cli-config';
+
+const IMPLIED_MIRROR_NOTE = 'Terraform finds it there without any configuration.';
 
 export function registerProviderCommand(program: Command): void {
-  program.command('provider').description('not implemented yet').action(() => {
-    throw new Error('provider is not implemented yet');
-  });
+  const provider = program.command('provider').description('Manage the bundled terraform-provider-snyk');
+  provider
+    .command('install')
+    .description('Put the self-contained provider where Terraform finds it (an unpacked plugin mirror)')
+    .option('--dir <dir>', 'plugin mirror folder', defaultPluginDir())
+    .action((options: { dir: string }) => {
+      const installed = installProvider({ pluginDir: options.dir });
+      const lines = [`Installed ${installed.source} ${installed.version} at ${installed.executablePath}`, ''];
+      if (options.dir === defaultPluginDir()) {
+        lines.push(IMPLIED_MIRROR_NOTE);
+      } else {
+        lines.push('Point Terraform at this mirror with a CLI configuration file (TF_CLI_CONFIG_FILE):', '', cliConfigForMirror(options.dir));
+      }
+      lines.push('Use it in your configuration with:', '', installed.requiredProvidersBlock, '');
+      process.stdout.write(lines.join('\n'));
+    });
 }

@@ -1,0 +1,47 @@
+/**
+ * Caps how many Snyk API calls one provider process makes at once. Terraform refreshes and applies many resources
+ * concurrently in one process; Snyk allows about 2,000 v1 calls a minute per user, so a small cap keeps a large plan
+ * well inside that while still overlapping network round trips.
+ */
+export class ConcurrencyLimiter {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(readonly maxConcurrent: number) {
+    if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) throw new Error('maxConcurrent must be a positive integer');
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    await this.acquire();
+    try {
+      return await task();
+    } finally {
+      this.release();
+    }
+  }
+
+  private acquire(): Promise<void> {
+    if (this.active < this.maxConcurrent) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
+}
+
+/** Wraps every method of `target` that returns a promise so that it runs through `limiter`. */
+export function limitMethods<T extends object>(target: T, limiter: ConcurrencyLimiter): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      const value: unknown = Reflect.get(object, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => limiter.run(async () => (value as (...a: unknown[]) => unknown).apply(object, args));
+    },
+  });
+}

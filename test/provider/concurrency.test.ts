@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { ConcurrencyLimiter, limitMethods } from '../../src/provider/concurrency';
+import { IntegrationTypeMapCache } from '../../src/provider/type-map-cache';
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe('ConcurrencyLimiter', () => {
+  test('never runs more than the cap at once, and runs every task', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 30 }), async (cap, count) => {
+        const limiter = new ConcurrencyLimiter(cap);
+        let running = 0;
+        let peak = 0;
+        const results = await Promise.all(
+          Array.from({ length: count }, (_, i) =>
+            limiter.run(async () => {
+              running++;
+              peak = Math.max(peak, running);
+              await Promise.resolve();
+              running--;
+              return i;
+            }),
+          ),
+        );
+        expect(peak).toBeLessThanOrEqual(cap);
+        expect(results).toEqual(Array.from({ length: count }, (_, i) => i));
+      }),
+    );
+  });
+
+  test('a failing task frees its slot', async () => {
+    const limiter = new ConcurrencyLimiter(1);
+    await expect(limiter.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(limiter.run(() => Promise.resolve('next'))).resolves.toBe('next');
+  });
+
+  test('limitMethods queues calls on a wrapped object', async () => {
+    const gate = deferred();
+    const calls: string[] = [];
+    const api = {
+      async slow(name: string) {
+        calls.push(`start ${name}`);
+        await gate.promise;
+        return name;
+      },
+    };
+    const limited = limitMethods(api, new ConcurrencyLimiter(1));
+    const first = limited.slow('a');
+    const second = limited.slow('b');
+    await new Promise((r) => setImmediate(r));
+    expect(calls).toEqual(['start a']);
+    gate.resolve();
+    await expect(Promise.all([first, second])).resolves.toEqual(['a', 'b']);
+  });
+});
+
+describe('IntegrationTypeMapCache', () => {
+  test('concurrent reads of one org make one call; invalidate makes the next read call again', async () => {
+    const loads: string[] = [];
+    const cache = new IntegrationTypeMapCache(async (orgId) => {
+      loads.push(orgId);
+      return { github: `${orgId}-gh` };
+    });
+    const maps = await Promise.all([cache.get('o1'), cache.get('o1'), cache.get('o2'), cache.get('o1')]);
+    expect(maps[0]).toEqual({ github: 'o1-gh' });
+    expect(loads).toEqual(['o1', 'o2']);
+    cache.invalidate('o1');
+    await cache.get('o1');
+    expect(loads).toEqual(['o1', 'o2', 'o1']);
+  });
+
+  test('a failed load is not cached', async () => {
+    let attempts = 0;
+    const cache = new IntegrationTypeMapCache(async () => {
+      attempts++;
+      if (attempts === 1) throw new Error('503');
+      return {};
+    });
+    await expect(cache.get('o')).rejects.toThrow('503');
+    await expect(cache.get('o')).resolves.toEqual({});
+  });
+});
