@@ -1,0 +1,36 @@
+import { StackSummary } from './summary';
+import { countsText, KIND_WORDS, SECTIONS, SEVERITY_TITLES } from './wording';
+
+/** Renders the summaries as plain text for a terminal or a CI log. */
+export function renderText(summaries: readonly StackSummary[]): string {
+  return `${summaries.map(renderStack).join('\n\n')}\n`;
+}
+
+function renderStack(summary: StackSummary): string {
+  const lines = [`Stack ${summary.stack}`];
+  if (!summary.hasChanges) return [...lines, '  No changes.'].join('\n');
+  lines.push(`  Snyk: ${countsText(summary.snykCounts)}`);
+  for (const provider of summary.otherProviders) lines.push(`  ${provider.provider}: ${countsText(provider.counts)}`);
+  for (const warning of summary.warnings) lines.push(`  ${SEVERITY_TITLES[warning.severity].toUpperCase()} ${warning.address}: ${oneLine(warning.message)}`);
+  for (const section of SECTIONS) {
+    const entries = summary[section.key];
+    if (entries.length === 0) continue;
+    lines.push(`  ${section.title}:`);
+    for (const entry of entries) {
+      const word = entry.kind === 'no-op' && entry.importingId !== undefined ? 'import' : KIND_WORDS[entry.kind];
+      lines.push(`    ${word} ${entry.address} (${oneLine(entry.label)})${entry.details.length > 0 ? `: ${oneLine(entry.details.join('; '))}` : ''}`);
+    }
+  }
+  if (summary.families.length > 0) lines.push('  Token families:');
+  for (const family of summary.families) {
+    lines.push(`    ${oneLine(family.label)} (orgs: ${oneLine(family.organizations.join(', '))})`);
+    lines.push(...family.changes.map((change) => `      ${oneLine(change)}`));
+  }
+  if (summary.outputs.length > 0) lines.push('  Outputs:');
+  lines.push(...summary.outputs.map((output) => `    ${KIND_WORDS[output.kind]} ${output.name}${output.sensitive ? ' (sensitive)' : ''}`));
+  return lines.join('\n');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ');
+}

@@ -1,0 +1,113 @@
+/** Credential fields each integration type takes, from Snyk's API reference: required, then optional. */
+interface CredentialFields {
+  required: readonly string[];
+  optional?: readonly string[];
+}
+
+const USER_PASSWORD_REGISTRY: CredentialFields = { required: ['username', 'password', 'registryBase'] };
+
+const CREDENTIALS_BY_TYPE: Readonly<Record<string, CredentialFields>> = {
+  github: { required: ['token'] },
+  'github-enterprise': { required: ['token', 'url'] },
+  gitlab: { required: ['token'], optional: ['url'] },
+  'bitbucket-cloud': { required: ['username', 'password'] },
+  'bitbucket-server': { required: ['username', 'password', 'url'] },
+  'azure-repos': { required: ['token', 'url'] },
+  ecr: { required: ['region', 'roleArn'] },
+  gcr: { required: ['password', 'registryBase'] },
+  'google-artifact-cr': { required: ['password', 'registryBase'] },
+  'digitalocean-cr': { required: ['token'] },
+  'docker-hub': { required: ['username', 'password'] },
+  acr: USER_PASSWORD_REGISTRY,
+  'artifactory-cr': USER_PASSWORD_REGISTRY,
+  'github-cr': USER_PASSWORD_REGISTRY,
+  'gitlab-cr': USER_PASSWORD_REGISTRY,
+  'harbor-cr': USER_PASSWORD_REGISTRY,
+  'nexus-cr': USER_PASSWORD_REGISTRY,
+  'quay-cr': USER_PASSWORD_REGISTRY,
+};
+
+/** The integration types the API can create. */
+export const INTEGRATION_TYPES: readonly string[] = Object.keys(CREDENTIALS_BY_TYPE);
+
+export function isIntegrationType(type: string): boolean {
+  return Object.hasOwn(CREDENTIALS_BY_TYPE, type);
+}
+
+/**
+ * Checks a credentials object against its type and returns a problem description, or undefined when it is acceptable.
+ * The description names fields only, never their values.
+ */
+export function credentialsProblem(type: string, credentials: Record<string, unknown>): string | undefined {
+  const fields = CREDENTIALS_BY_TYPE[type];
+  if (fields === undefined) {
+    return `unknown integration type "${type}"`;
+  }
+  const missing = fields.required.filter((name) => typeof credentials[name] !== 'string' || credentials[name] === '');
+  if (missing.length > 0) {
+    return `credentials for ${type} need ${missing.join(', ')}`;
+  }
+  const allowed = new Set([...fields.required, ...(fields.optional ?? [])]);
+  const unexpected = Object.keys(credentials).filter((name) => !allowed.has(name));
+  if (unexpected.length > 0) {
+    return `credentials for ${type} do not take ${unexpected.join(', ')}`;
+  }
+  const notString = Object.keys(credentials).filter((name) => typeof credentials[name] !== 'string');
+  return notString.length > 0 ? `credentials fields must be strings: ${notString.join(', ')}` : undefined;
+}
+
+type SettingKind = 'boolean' | 'number' | 'string' | 'string[]' | 'object';
+
+const SETTING_KINDS: Readonly<Record<string, SettingKind>> = {
+  autoDepUpgradeEnabled: 'boolean',
+  autoDepUpgradeLimit: 'number',
+  autoDepUpgradeIgnoredDependencies: 'string[]',
+  autoDepUpgradeMinAge: 'number',
+  pullRequestTestEnabled: 'boolean',
+  pullRequestFailOnAnyVulns: 'boolean',
+  pullRequestFailOnlyForHighSeverity: 'boolean',
+  pullRequestTestCodeEnabled: 'boolean',
+  pullRequestTestCodeSeverity: 'string',
+  pullRequestAssignment: 'string',
+  autoRemediationPrs: 'object',
+  manualRemediationPrs: 'object',
+  dockerfileSCMEnabled: 'boolean',
+};
+
+/** What a new integration's settings look like before anyone changes them. */
+export function defaultSettings(): Record<string, unknown> {
+  return {
+    pullRequestTestEnabled: true,
+    pullRequestFailOnAnyVulns: false,
+    pullRequestFailOnlyForHighSeverity: false,
+    autoDepUpgradeEnabled: false,
+    dockerfileSCMEnabled: false,
+  };
+}
+
+/** Checks a partial settings object: known fields with values of the documented kind. */
+export function settingsProblem(settings: Record<string, unknown>): string | undefined {
+  for (const [name, value] of Object.entries(settings)) {
+    const kind = SETTING_KINDS[name];
+    if (kind === undefined) {
+      return `unknown setting "${name}"`;
+    }
+    if (!hasKind(value, kind)) {
+      return `setting "${name}" must be ${kind === 'string[]' ? 'an array of strings' : `a ${kind}`}`;
+    }
+  }
+  return undefined;
+}
+
+function hasKind(value: unknown, kind: SettingKind): boolean {
+  switch (kind) {
+    case 'string[]':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string');
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'string':
+      return typeof value === 'string' || value === null;
+    default:
+      return typeof value === kind;
+  }
+}

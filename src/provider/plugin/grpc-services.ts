@@ -1,0 +1,90 @@
+import * as grpc from '@grpc/grpc-js';
+import { fromJSON } from '@grpc/proto-loader';
+import descriptor from './tfplugin6.json';
+import { Logger } from './logger';
+import { ProviderRpcHandlers, Severity } from './protocol';
+
+/** Options matching the field names and value shapes declared in protocol.ts. */
+const LOADER_OPTIONS = { keepCase: true, longs: Number, enums: Number, defaults: true, oneofs: true, arrays: true, objects: true };
+
+interface ServiceDefinitions {
+  provider: grpc.ServiceDefinition;
+  controller: grpc.ServiceDefinition;
+}
+
+/** The precompiled descriptors (see scripts/compile-proto.mjs): no .proto text is parsed at run time. */
+export function loadServiceDefinitions(): ServiceDefinitions {
+  const packageDefinition = fromJSON(descriptor, LOADER_OPTIONS);
+  return {
+    provider: packageDefinition['tfplugin6.Provider'] as grpc.ServiceDefinition,
+    controller: packageDefinition['plugin.GRPCController'] as grpc.ServiceDefinition,
+  };
+}
+
+type Handler = (request: never) => Promise<unknown>;
+
+/** Adapts promise-returning handlers to grpc-js unary callbacks; a rejected handler becomes an INTERNAL status. */
+function unary(name: string, logger: Logger, handler: Handler): grpc.handleUnaryCall<unknown, unknown> {
+  return (call, callback) => {
+    logger.trace('rpc started', { rpc: name });
+    handler(call.request as never).then(
+      (response) => {
+        logger.trace('rpc finished', { rpc: name });
+        callback(null, response);
+      },
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        logger.error('rpc failed', { rpc: name, error: message });
+        callback({ code: grpc.status.INTERNAL, details: `${name}: ${message}` });
+      },
+    );
+  };
+}
+
+const notSupported = (what: string) => ({
+  diagnostics: [{ severity: Severity.ERROR, summary: `${what} are not supported`, detail: `This provider offers no ${what.toLowerCase()}.` }],
+});
+
+/**
+ * The tfplugin6.Provider implementation: every RPC waits for the handlers (loaded after the handshake so that
+ * heavy provider code does not delay it); RPCs for features the provider does not offer answer safely here.
+ */
+export function providerImplementation(handlers: Promise<ProviderRpcHandlers>, logger: Logger): grpc.UntypedServiceImplementation {
+  const call =
+    <K extends keyof ProviderRpcHandlers>(method: K) =>
+    async (request: Parameters<ProviderRpcHandlers[K]>[0]) =>
+      ((await handlers)[method] as (request: unknown) => Promise<unknown>)(request);
+  const implementations: Record<string, Handler> = {
+    GetMetadata: call('getMetadata'),
+    GetProviderSchema: call('getProviderSchema'),
+    ValidateProviderConfig: call('validateProviderConfig'),
+    ValidateResourceConfig: call('validateResourceConfig'),
+    ValidateDataResourceConfig: call('validateDataResourceConfig'),
+    UpgradeResourceState: call('upgradeResourceState'),
+    ConfigureProvider: call('configureProvider'),
+    ReadResource: call('readResource'),
+    PlanResourceChange: call('planResourceChange'),
+    ApplyResourceChange: call('applyResourceChange'),
+    ImportResourceState: call('importResourceState'),
+    MoveResourceState: call('moveResourceState'),
+    ReadDataSource: call('readDataSource'),
+    StopProvider: call('stopProvider'),
+    ValidateEphemeralResourceConfig: async () => notSupported('Ephemeral resources'),
+    OpenEphemeralResource: async () => notSupported('Ephemeral resources'),
+    RenewEphemeralResource: async () => notSupported('Ephemeral resources'),
+    CloseEphemeralResource: async () => notSupported('Ephemeral resources'),
+    GetFunctions: async () => ({ diagnostics: [] }),
+    CallFunction: async () => ({ error: { text: 'This provider offers no functions.' } }),
+  };
+  return Object.fromEntries(Object.entries(implementations).map(([name, handler]) => [name, unary(name, logger, handler)]));
+}
+
+/** go-plugin's controller: answer Shutdown, then leave at once (Terraform otherwise waits 2 s before killing us). */
+export function controllerImplementation(onShutdown: () => void): grpc.UntypedServiceImplementation {
+  return {
+    Shutdown: (_call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+      callback(null, {});
+      setImmediate(onShutdown);
+    },
+  };
+}

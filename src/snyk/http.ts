@@ -1,0 +1,204 @@
+import axios, { AxiosError, AxiosInstance, AxiosResponse } from 'axios';
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../version';
+import { errorFromResponse, SnykApiError } from './errors';
+import { redact } from './redact';
+import {
+  IDEMPOTENT,
+  isRetryableFailure,
+  parseRetryAfter,
+  RetryClock,
+  RetryOptions,
+  RetryPolicy,
+  RetrySafety,
+  resolveRetryPolicy,
+  runWithRetry,
+  SYSTEM_CLOCK,
+} from './retry';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One attempt's outcome, as reported to `onRequest`: no headers, no bodies, no query string. */
+export interface RequestEvent {
+  readonly method: string;
+  readonly path: string;
+  /** HTTP status, or 0 when no response arrived. */
+  readonly status: number;
+  readonly attempt: number;
+}
+
+export interface SnykHttpOptions {
+  readonly token: string;
+  /** Resolved API root (see `resolveApiUrl`). */
+  readonly apiUrl: string;
+  readonly timeoutMs?: number;
+  readonly retry?: RetryOptions;
+  readonly userAgentSuffix?: string;
+  readonly onRequest?: (event: RequestEvent) => void;
+  /** Test seam: sleep, random and now. */
+  readonly clock?: Partial<RetryClock>;
+}
+
+/** One call to make. */
+export interface RequestSpec {
+  readonly method: HttpMethod;
+  /** Path below the API root, already encoded (build it with {@link apiPath}). */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | number | undefined>>;
+  readonly body?: unknown;
+  /** @default 'application/json' */
+  readonly contentType?: string;
+  readonly accept?: string;
+  /** Values sent in the body that must never be echoed in an error (credentials). */
+  readonly secrets?: readonly string[];
+}
+
+/** A 2xx answer: the call, its status and parsed JSON body (undefined when empty; the raw text when not JSON). */
+export interface HttpResult {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** The User-Agent header: `cdktf-snyk/<version>`, then the caller's suffix. */
+export function userAgent(suffix?: string): string {
+  const base = `${PACKAGE_NAME}/${PACKAGE_VERSION}`;
+  return suffix?.trim() ? `${base} ${suffix.trim()}` : base;
+}
+
+/** Builds a path from a template, percent-encoding every interpolated value: apiPath`/v1/org/${orgId}`. */
+export function apiPath(strings: TemplateStringsArray, ...values: string[]): string {
+  return strings.reduce((path, part, index) => path + part + (index < values.length ? encodeURIComponent(values[index]) : ''), '');
+}
+
+/**
+ * The transport: one axios instance with the API key, User-Agent and timeout, plus retries and error mapping.
+ * Every Snyk call goes through {@link SnykHttp.request}.
+ */
+export class SnykHttp {
+  private readonly axios: AxiosInstance;
+  private readonly policy: RetryPolicy;
+  private readonly clock: RetryClock;
+  private readonly timeoutMs: number;
+  /** The API root requests go to. */
+  readonly apiUrl: string;
+
+  constructor(private readonly options: SnykHttpOptions) {
+    if (!options.token?.trim()) {
+      throw new Error('A Snyk API token is required (set SNYK_TOKEN)');
+    }
+    this.apiUrl = options.apiUrl;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.policy = resolveRetryPolicy(options.retry);
+    this.clock = { ...SYSTEM_CLOCK, ...options.clock };
+    this.axios = axios.create({
+      baseURL: options.apiUrl,
+      timeout: this.timeoutMs,
+      headers: { Authorization: `token ${options.token}`, 'User-Agent': userAgent(options.userAgentSuffix) },
+      // Never follow a redirect: it could carry the Authorization header to another host.
+      maxRedirects: 0,
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+      transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
+    });
+  }
+
+  /** Sends the call (repeating it as `safety` allows) and decodes the 2xx answer. */
+  request<T>(spec: RequestSpec, decode: (result: HttpResult) => T, safety: RetrySafety<T> = IDEMPOTENT): Promise<T> {
+    return runWithRetry((attempt) => this.attempt(spec, attempt).then(decode), safety, this.policy, this.clock);
+  }
+
+  private async attempt(spec: RequestSpec, attempt: number): Promise<HttpResult> {
+    let response: AxiosResponse<string>;
+    try {
+      response = await this.axios.request<string>({
+        method: spec.method,
+        url: spec.path,
+        params: definedParams(spec.query),
+        data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        headers: {
+          ...(spec.body === undefined ? {} : { 'Content-Type': spec.contentType ?? 'application/json' }),
+          Accept: spec.accept ?? 'application/json',
+        },
+      });
+    } catch (caught) {
+      this.report(spec, 0, attempt);
+      throw this.networkError(spec, caught);
+    }
+    this.report(spec, response.status, attempt);
+    const body = parseBody(response.data);
+    if (response.status >= 200 && response.status < 300) {
+      return { method: spec.method, path: spec.path, status: response.status, body };
+    }
+    throw errorFromResponse({
+      method: spec.method,
+      path: spec.path,
+      status: response.status,
+      body,
+      errorRefHeader: headerValue(response.headers['x-error-reference']),
+      retryable: isRetryableFailure(response.status, undefined),
+      retryAfterMs: parseRetryAfter(headerValue(response.headers['retry-after']), this.clock.now()),
+      secrets: this.secrets(spec),
+    });
+  }
+
+  private report(spec: RequestSpec, status: number, attempt: number): void {
+    this.options.onRequest?.({ method: spec.method, path: spec.path, status, attempt });
+  }
+
+  private networkError(spec: RequestSpec, caught: unknown): SnykApiError {
+    const code = networkCode(caught);
+    const timedOut = code === 'ETIMEDOUT' || code === 'ECONNABORTED';
+    const note = timedOut ? `No response within ${this.timeoutMs} ms (timeoutMs).` : networkDetail(caught, this.secrets(spec));
+    return new SnykApiError({
+      method: spec.method,
+      path: spec.path,
+      code: timedOut ? 'ETIMEDOUT' : code,
+      retryable: isRetryableFailure(undefined, code),
+      note,
+    });
+  }
+
+  private secrets(spec: RequestSpec): string[] {
+    return [this.options.token, ...(spec.secrets ?? [])];
+  }
+}
+
+function networkCode(caught: unknown): string {
+  if (caught instanceof AxiosError) {
+    const causeCode = (caught.cause as NodeJS.ErrnoException | undefined)?.code;
+    return caught.code ?? causeCode ?? 'UNKNOWN';
+  }
+  return (caught as NodeJS.ErrnoException | undefined)?.code ?? 'UNKNOWN';
+}
+
+/** The low-level message (e.g. "socket hang up"), which carries no request data, with secrets removed anyway. */
+function networkDetail(caught: unknown, secrets: readonly string[]): string | undefined {
+  const message = caught instanceof Error ? caught.message : undefined;
+  return message ? `${redact(message, secrets)}.` : undefined;
+}
+
+function parseBody(text: string | undefined): unknown {
+  if (text === undefined || text.trim() === '') {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function headerValue(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined;
+}
+
+function definedParams(query: RequestSpec['query']): Record<string, string | number> | undefined {
+  if (!query) {
+    return undefined;
+  }
+  return Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string | number] => entry[1] !== undefined));
+}

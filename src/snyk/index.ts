@@ -1,0 +1,17 @@
+export { SnykClient } from './client';
+export type { SnykClientOptions } from './client';
+export { SnykApiError, parseErrorBody } from './errors';
+export type { SnykApiErrorInit, ParsedErrorBody } from './errors';
+export { SNYK_REGIONS, DEFAULT_SNYK_REGION, isSnykRegion, isLoopbackHost, resolveApiUrl } from './regions';
+export type { SnykRegion, SnykRegionEndpoints } from './regions';
+export type { Organization, CreateOrgInput } from './orgs';
+export type { Credentials } from './broker-tokens';
+export type { AddIntegrationInput } from './integrations';
+export type { IntegrationSettings, AutoRemediationPrs, ManualRemediationPrs } from './integration-settings';
+export { INTEGRATION_TYPES, isIntegrationType, credentialProblems } from './integration-types';
+export type { IntegrationType, IntegrationCredentialFields } from './integration-types';
+export { DEFAULT_RETRY_POLICY, parseRetryAfter, backoffDelayMs, classifyFailure } from './retry';
+export type { RetryOptions, RetryClock, FailureKind } from './retry';
+export { DEFAULT_TIMEOUT_MS, userAgent } from './http';
+export type { RequestEvent } from './http';
+export { REST_API_VERSION, JSON_API_CONTENT_TYPE } from './rest';

@@ -1,0 +1,207 @@
+import { SnykApiError } from './errors';
+
+/** Retry settings a caller may tune; every field has a default. */
+export interface RetryOptions {
+  /** Attempts in all, the first included. @default 6 */
+  readonly maxAttempts?: number;
+  /** Ceiling of the first backoff; it doubles per attempt. @default 500 */
+  readonly baseDelayMs?: number;
+  /** Largest backoff between two attempts (a `Retry-After` from Snyk may ask for more). @default 20000 */
+  readonly maxDelayMs?: number;
+  /** Time budget for all attempts and waits of one call; no wait starts that would end past it. @default 90000 */
+  readonly maxTotalMs?: number;
+}
+
+export type RetryPolicy = Required<RetryOptions>;
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 20_000, maxTotalMs: 90_000 };
+
+/** Time and chance, injectable so tests neither wait nor depend on luck. */
+export interface RetryClock {
+  sleep(ms: number): Promise<void>;
+  /** A number in [0, 1). */
+  random(): number;
+  now(): number;
+}
+
+export const SYSTEM_CLOCK: RetryClock = {
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+  now: Date.now,
+};
+
+export function resolveRetryPolicy(options: RetryOptions = {}): RetryPolicy {
+  const policy = { ...DEFAULT_RETRY_POLICY, ...definedOnly(options) };
+  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
+    throw new Error(`retry.maxAttempts must be a whole number of at least 1, got ${policy.maxAttempts}`);
+  }
+  for (const key of ['baseDelayMs', 'maxDelayMs', 'maxTotalMs'] as const) {
+    if (!Number.isFinite(policy[key]) || policy[key] < 0) {
+      throw new Error(`retry.${key} must be a number of milliseconds >= 0, got ${policy[key]}`);
+    }
+  }
+  return policy;
+}
+
+/**
+ * Reads a `Retry-After` header: delay-seconds (`120`) or an HTTP date. Returns milliseconds to wait from `nowMs`
+ * (0 for a date in the past), or undefined when the header is absent or unreadable.
+ */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
+  const text = value?.trim();
+  if (!text) {
+    return undefined;
+  }
+  if (/^\d+$/.test(text)) {
+    return Number(text) * 1000;
+  }
+  const date = Date.parse(text);
+  if (Number.isNaN(date) || !/[a-z]/i.test(text)) {
+    return undefined;
+  }
+  return Math.max(0, date - nowMs);
+}
+
+/** Exponential backoff with full jitter: a uniform pick in [0, min(maxDelay, base * 2^(attempt-1))). */
+export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () => number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+  return Math.floor(random() * ceiling);
+}
+
+/**
+ * How a failed attempt is treated. This is THE retry rule of the client, in one place:
+ *
+ * | failure                                              | kind          | idempotent call | non-idempotent call            |
+ * |------------------------------------------------------|---------------|-----------------|--------------------------------|
+ * | 429 Too Many Requests                                | `rate-limited`| retry           | retry: Snyk did nothing         |
+ * | connection refused, DNS failure: never reached Snyk  | `not-sent`    | retry           | retry                           |
+ * | 5xx, connection reset, timeout: may have reached Snyk| `ambiguous`   | retry           | `reconcile` first (see below)   |
+ * | any other status, or an unreadable success           | `final`       | fail            | fail                            |
+ *
+ * A non-idempotent call (create org, add integration, provision-token, clone) that meets an ambiguous failure is
+ * retried only after its `reconcile` looked at Snyk and found the operation did not happen (or returned the result
+ * if it did); a call without `reconcile` is not retried, and the error says so. After an ambiguous failure, a
+ * `final` answer to the repeat may mean the first attempt succeeded: `afterAmbiguousRetry` decides (e.g. 404 on a
+ * repeated delete is success; 409 on a repeated provision-token is a token lost in transit and must be reported).
+ */
+export type FailureKind = 'rate-limited' | 'not-sent' | 'ambiguous' | 'final';
+
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+export function classifyFailure(error: SnykApiError): FailureKind {
+  if (error.status === 429) {
+    return 'rate-limited';
+  }
+  if (error.status !== undefined) {
+    return error.status >= 500 ? 'ambiguous' : 'final';
+  }
+  if (error.code === undefined) {
+    return 'final';
+  }
+  return NOT_SENT_CODES.has(error.code) ? 'not-sent' : 'ambiguous';
+}
+
+/** True for failures that may pass on a later attempt. */
+export function isRetryableFailure(status: number | undefined, code: string | undefined): boolean {
+  return status === undefined ? code !== undefined : status === 429 || status >= 500;
+}
+
+/** What a reconcile step found out: the operation happened (here is its result) or it did not (safe to repeat). */
+export type Reconciliation<T> = { readonly happened: true; readonly value: T } | { readonly happened: false };
+
+/** How safe it is to repeat a call; see {@link FailureKind} for the rule. */
+export interface RetrySafety<T> {
+  readonly idempotent: boolean;
+  /** For non-idempotent calls: find out whether an ambiguous attempt took effect before repeating it. */
+  readonly reconcile?: (failure: SnykApiError) => Promise<Reconciliation<T>>;
+  /** Turns a final answer to a repeat (after an ambiguous failure) into a result, or a clearer error by throwing. */
+  readonly afterAmbiguousRetry?: (error: SnykApiError) => Reconciliation<T>;
+}
+
+export const IDEMPOTENT: RetrySafety<never> = { idempotent: true };
+
+/** Runs `attempt` until it succeeds or the rule above says stop. */
+export async function runWithRetry<T>(
+  attempt: (attemptNumber: number) => Promise<T>,
+  safety: RetrySafety<T>,
+  policy: RetryPolicy,
+  clock: RetryClock,
+): Promise<T> {
+  const startedAt = clock.now();
+  let sawAmbiguous = false;
+  for (let attemptNumber = 1; ; attemptNumber += 1) {
+    try {
+      return await attempt(attemptNumber);
+    } catch (caught) {
+      if (!(caught instanceof SnykApiError)) {
+        throw caught;
+      }
+      const kind = classifyFailure(caught);
+      if (kind === 'final') {
+        return finishFinal(caught, sawAmbiguous, safety, attemptNumber);
+      }
+      if (kind === 'ambiguous' && !safety.idempotent && !safety.reconcile) {
+        throw caught.withNote(NOT_REPEATABLE);
+      }
+      const delay = nextDelay(caught, attemptNumber, policy, clock);
+      const stop = stopReason(attemptNumber, delay, clock.now() - startedAt, policy, caught.retryAfterMs);
+      if (stop) {
+        throw caught.withNote(kind === 'ambiguous' && !safety.idempotent ? `${stop} ${MAY_HAVE_HAPPENED}` : stop);
+      }
+      await clock.sleep(delay);
+      // Checked after the wait, which also gives an attempt still in flight at Snyk time to land.
+      if (kind === 'ambiguous' && !safety.idempotent) {
+        const reconciled = await reconcileBeforeRepeat(caught, safety);
+        if (reconciled.happened) {
+          return reconciled.value;
+        }
+      }
+      sawAmbiguous ||= kind === 'ambiguous';
+    }
+  }
+}
+
+const MAY_HAVE_HAPPENED = 'The last attempt may have reached Snyk: check the result before trying again.';
+
+const NOT_REPEATABLE = 'Not retried: the call is not idempotent and the request may have reached Snyk; check the result before trying again.';
+
+function finishFinal<T>(error: SnykApiError, sawAmbiguous: boolean, safety: RetrySafety<T>, attempts: number): T {
+  if (sawAmbiguous && safety.afterAmbiguousRetry) {
+    const outcome = safety.afterAmbiguousRetry(error);
+    if (outcome.happened) {
+      return outcome.value;
+    }
+  }
+  throw attempts > 1 ? error.withNote(`Gave up after ${attempts} attempts.`) : error;
+}
+
+async function reconcileBeforeRepeat<T>(failure: SnykApiError, safety: RetrySafety<T>): Promise<Reconciliation<T>> {
+  if (!safety.reconcile) {
+    throw failure.withNote(NOT_REPEATABLE);
+  }
+  try {
+    return await safety.reconcile(failure);
+  } catch (checkError) {
+    const reason = checkError instanceof Error ? checkError.message : String(checkError);
+    throw failure.withNote(`Not retried: the call is not idempotent and checking whether it took effect failed too (${reason}).`);
+  }
+}
+
+function nextDelay(error: SnykApiError, attemptNumber: number, policy: RetryPolicy, clock: RetryClock): number {
+  return error.retryAfterMs ?? backoffDelayMs(attemptNumber, policy, clock.random);
+}
+
+function stopReason(attemptNumber: number, delay: number, elapsed: number, policy: RetryPolicy, retryAfterMs: number | undefined): string | undefined {
+  if (attemptNumber >= policy.maxAttempts) {
+    return `Gave up after ${attemptNumber} attempts.`;
+  }
+  if (elapsed + delay > policy.maxTotalMs) {
+    const asked = retryAfterMs !== undefined ? ` Snyk asked to wait ${Math.ceil(retryAfterMs / 1000)} s.` : '';
+    return `Gave up after ${attemptNumber} attempts: waiting again would exceed the retry budget of ${policy.maxTotalMs} ms.${asked}`;
+  }
+  return undefined;
+}
+
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
