@@ -1,6 +1,7 @@
 import { asRecord, JsonRecord, objectBody, optionalString, requiredArray, requiredString } from './decode';
 import { SnykApiError } from './errors';
 import { apiPath, HttpResult, SnykHttp } from './http';
+import { SNYK_REGIONS } from './regions';
 import { jsonApiResource, restRequest } from './rest';
 import { Reconciliation, RetrySafety } from './retry';
 
@@ -9,7 +10,7 @@ export interface Organization {
   readonly id: string;
   readonly name: string;
   readonly slug: string;
-  /** The v1 URL Snyk reports for the org (composed from the slug when read through REST). */
+  /** The org's web UI URL as v1 reports it; composed from the region's app URL and the slug when read through REST. */
   readonly url: string;
   readonly groupId?: string;
   readonly isPersonal?: boolean;
@@ -124,7 +125,7 @@ function restOrganization(http: SnykHttp, result: HttpResult): Organization {
     id: resource.id,
     name: requiredString(result, resource.attributes, 'name'),
     slug,
-    url: `${http.apiUrl}/v1/org/${encodeURIComponent(slug)}`,
+    url: `${appUrlFor(http.apiUrl)}/org/${encodeURIComponent(slug)}`,
     groupId: optionalString(resource.attributes, 'group_id'),
     isPersonal: typeof isPersonal === 'boolean' ? isPersonal : undefined,
   };
@@ -138,4 +139,9 @@ export function getSelf(http: SnykHttp): Promise<{ id: string; name?: string; us
     const username = optionalString(resource.attributes, 'username');
     return { id: resource.id, ...(name !== undefined ? { name } : {}), ...(username !== undefined ? { username } : {}) };
   });
+}
+
+/** The web UI of the region whose API root this is; SNYK-US-01's for any other root (the emulator, a proxy). */
+function appUrlFor(apiUrl: string): string {
+  return (Object.values(SNYK_REGIONS).find((region) => region.apiUrl === apiUrl) ?? SNYK_REGIONS['SNYK-US-01']).appUrl;
 }

@@ -53,5 +53,5 @@ export function familyLabel(graph: SnykGraph, family: TokenFamily): string {
 }
 
 export function familyOrganizations(graph: SnykGraph, family: TokenFamily): string[] {
-  return family.organizations.map((key) => nodeLabel(graph, key));
+  return family.organizations.map((key) => nodeLabel(graph, key)).sort((a, b) => a.localeCompare(b));
 }

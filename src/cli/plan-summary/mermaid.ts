@@ -1,5 +1,5 @@
 import { ChangeKind } from './changes';
-import { integrationType, nodeLabel } from './labels';
+import { describingSide, integrationType, nodeLabel } from './labels';
 import { SnykGraph, SnykNode } from './token-family';
 import { KIND_SYMBOLS, KIND_WORDS } from './wording';
 
@@ -72,7 +72,8 @@ function integrationTitle(graph: SnykGraph, node: SnykNode): string {
 }
 
 function tokenStatus(node: SnykNode): string {
-  return node.change?.after.string('status') ?? node.change?.before.string('status') ?? '';
+  if (!node.change) return '';
+  return describingSide(node.change).string('status') ?? '';
 }
 
 function changeText(node: SnykNode): string {

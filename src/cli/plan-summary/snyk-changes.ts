@@ -68,6 +68,7 @@ function describeOrganization(change: ResourceChangeModel, graph: SnykGraph): st
     if (source) details.push(`created from ${nodeLabel(graph, source)}: its integrations and Broker tokens are copied`);
   }
   if (change.kind === 'update' && change.before.differsFrom(change.after, 'name')) details.push(renameText(change));
+  if (change.kind === 'delete') details.push('deleted in Snyk with its projects: irreversible');
   details.push(...otherChanges(change, ['name']));
   return details;
 }
@@ -87,6 +88,7 @@ function describeIntegration(change: ResourceChangeModel, _graph: SnykGraph): st
     if (settings && settings.length > 0) details.push(`settings: ${settings.join(', ')}`);
   }
   if (change.kind === 'update') details.push(...integrationUpdates(change));
+  if (change.kind === 'delete') details.push(INTEGRATION_STAYS);
   return details;
 }
 
@@ -137,7 +139,10 @@ function tokenUpdates(change: ResourceChangeModel): string[] {
   return [];
 }
 
+const INTEGRATION_STAYS = 'stays in Snyk with its credentials cleared';
+
 function describeClone(change: ResourceChangeModel, graph: SnykGraph): string[] {
+  if (change.kind === 'delete') return [INTEGRATION_STAYS];
   if (change.kind !== 'create' && change.kind !== 'replace') return [];
   const source = graph.cloneSourceOf.get(change.address);
   const destination = graph.organizationOf.get(change.address);

@@ -4,6 +4,7 @@ import { PlanChange, TerraformPlanJson } from './plan-json';
 import { describeSnykChange, SnykChangeEntry } from './snyk-changes';
 import { buildSnykGraph, SnykGraph, SNYK_RESOURCE_KINDS } from './token-family';
 import { findWarnings, PlanWarning } from './warnings';
+import { KIND_WORDS } from './wording';
 
 /** The provider whose resources get the Snyk-aware treatment; any host (registry or mirror) is accepted. */
 export const SNYK_PROVIDER_SOURCE = 'cdktf-snyk/snyk';
@@ -130,7 +131,7 @@ function summarizeFamilies(graph: SnykGraph): TokenFamilySummary[] {
         label: nodeLabel(graph, family.root),
         organizations: familyOrganizations(graph, family),
         members: members.filter((key) => graph.nodes.get(key)?.change).sort(),
-        changes: familyChanges(graph, [...members, ...family.organizations]),
+        changes: familyChanges(graph, [...members, ...family.organizations.filter((key) => isOrganizationComingOrGoing(graph, key))]),
       };
     });
 }
@@ -140,7 +141,13 @@ function familyChanges(graph: SnykGraph, members: readonly string[]): string[] {
     .map((key) => graph.nodes.get(key)?.change)
     .filter((change): change is ResourceChangeModel => change !== undefined && isWorthListing(change))
     .sort((a, b) => a.address.localeCompare(b.address))
-    .map((change) => `${nodeLabel(graph, change.address)}: ${describeSnykChange(change, graph).details.join('; ') || change.kind}`);
+    .map((change) => `${nodeLabel(graph, change.address)}: ${describeSnykChange(change, graph).details.join('; ') || KIND_WORDS[change.kind]}`);
+}
+
+/** A rename does not touch a token family; an org that appears, goes or is replaced does. */
+function isOrganizationComingOrGoing(graph: SnykGraph, key: string): boolean {
+  const kind = graph.nodes.get(key)?.change?.kind;
+  return kind === 'create' || kind === 'replace' || kind === 'delete';
 }
 
 function summarizeOutputs(outputs: { readonly [name: string]: PlanChange }): OutputChangeSummary[] {

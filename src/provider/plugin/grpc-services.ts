@@ -14,7 +14,8 @@ interface ServiceDefinitions {
 
 /** The precompiled descriptors (see scripts/compile-proto.mjs): no .proto text is parsed at run time. */
 export function loadServiceDefinitions(): ServiceDefinitions {
-  const packageDefinition = fromJSON(descriptor, LOADER_OPTIONS);
+  // The JSON's inferred literal type is narrower than protobufjs' INamespace; its shape comes from protobufjs' toJSON.
+  const packageDefinition = fromJSON(descriptor as unknown as Parameters<typeof fromJSON>[0], LOADER_OPTIONS);
   return {
     provider: packageDefinition['tfplugin6.Provider'] as grpc.ServiceDefinition,
     controller: packageDefinition['plugin.GRPCController'] as grpc.ServiceDefinition,

@@ -1,0 +1,62 @@
+import { RunningEmulator, startEmulator } from '../../src/emulator';
+import { SnykClient, SnykClientOptions } from '../../src/snyk';
+import { RequestEvent } from '../../src/snyk/http';
+
+/** A client on a fresh emulator, with fast retries; `waits` records every backoff the client asked for. */
+export interface Harness {
+  emulator: RunningEmulator;
+  client: SnykClient;
+  waits: number[];
+  events: RequestEvent[];
+  /** Another client on the same emulator, with other options. */
+  clientWith(options: Partial<SnykClientOptions>): SnykClient;
+}
+
+const FAST_RETRY = { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20, maxTotalMs: 60_000 };
+
+/** Starts an emulator before each test and closes it after; use the returned getter inside tests. */
+export function useHarness(): () => Harness {
+  let harness: Harness | undefined;
+  beforeEach(async () => {
+    const emulator = await startEmulator();
+    const waits: number[] = [];
+    const events: RequestEvent[] = [];
+    const clientWith = (options: Partial<SnykClientOptions>): SnykClient =>
+      new SnykClient({
+        token: emulator.apiKey,
+        apiUrl: emulator.url,
+        retry: FAST_RETRY,
+        onRequest: (event) => events.push(event),
+        // Honour the wait in the record, not in real time: Retry-After asks for whole seconds.
+        clock: { sleep: async (ms) => void waits.push(ms) },
+        ...options,
+      });
+    harness = { emulator, client: clientWith({}), waits, events, clientWith };
+  });
+  afterEach(async () => {
+    await harness?.emulator.close();
+    harness = undefined;
+  });
+  return () => {
+    if (!harness) {
+      throw new Error('harness used outside a test');
+    }
+    return harness;
+  };
+}
+
+/** The org a fresh emulator starts with. */
+export async function defaultOrg(harness: Harness): Promise<{ id: string; groupId: string }> {
+  const orgs = await harness.client.listGroupOrgs(harness.emulator.defaultGroupId);
+  return { id: orgs[0].id, groupId: harness.emulator.defaultGroupId };
+}
+
+/** The error a promise rejects with (fails the test when it resolves). */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the call to fail');
+}
