@@ -1,53 +1,22 @@
-/** Credential fields each integration type takes, from Snyk's API reference: required, then optional. */
-interface CredentialFields {
-  required: readonly string[];
-  optional?: readonly string[];
-}
+import { INTEGRATION_TYPES, isIntegrationType } from '../snyk/integration-types';
 
-const USER_PASSWORD_REGISTRY: CredentialFields = { required: ['username', 'password', 'registryBase'] };
-
-const CREDENTIALS_BY_TYPE: Readonly<Record<string, CredentialFields>> = {
-  github: { required: ['token'] },
-  'github-enterprise': { required: ['token', 'url'] },
-  gitlab: { required: ['token'], optional: ['url'] },
-  'bitbucket-cloud': { required: ['username', 'password'] },
-  'bitbucket-server': { required: ['username', 'password', 'url'] },
-  'azure-repos': { required: ['token', 'url'] },
-  ecr: { required: ['region', 'roleArn'] },
-  gcr: { required: ['password', 'registryBase'] },
-  'google-artifact-cr': { required: ['password', 'registryBase'] },
-  'digitalocean-cr': { required: ['token'] },
-  'docker-hub': { required: ['username', 'password'] },
-  acr: USER_PASSWORD_REGISTRY,
-  'artifactory-cr': USER_PASSWORD_REGISTRY,
-  'github-cr': USER_PASSWORD_REGISTRY,
-  'gitlab-cr': USER_PASSWORD_REGISTRY,
-  'harbor-cr': USER_PASSWORD_REGISTRY,
-  'nexus-cr': USER_PASSWORD_REGISTRY,
-  'quay-cr': USER_PASSWORD_REGISTRY,
-};
-
-/** The integration types the API can create. */
-export const INTEGRATION_TYPES: readonly string[] = Object.keys(CREDENTIALS_BY_TYPE);
-
-export function isIntegrationType(type: string): boolean {
-  return Object.hasOwn(CREDENTIALS_BY_TYPE, type);
-}
+// The credential table is Snyk's documented fact, kept once in src/snyk; the emulator enforces it like the API does.
+export { isIntegrationType };
 
 /**
  * Checks a credentials object against its type and returns a problem description, or undefined when it is acceptable.
  * The description names fields only, never their values.
  */
 export function credentialsProblem(type: string, credentials: Record<string, unknown>): string | undefined {
-  const fields = CREDENTIALS_BY_TYPE[type];
-  if (fields === undefined) {
+  if (!isIntegrationType(type)) {
     return `unknown integration type "${type}"`;
   }
+  const fields = INTEGRATION_TYPES[type];
   const missing = fields.required.filter((name) => typeof credentials[name] !== 'string' || credentials[name] === '');
   if (missing.length > 0) {
     return `credentials for ${type} need ${missing.join(', ')}`;
   }
-  const allowed = new Set([...fields.required, ...(fields.optional ?? [])]);
+  const allowed = new Set([...fields.required, ...fields.optional]);
   const unexpected = Object.keys(credentials).filter((name) => !allowed.has(name));
   if (unexpected.length > 0) {
     return `credentials for ${type} do not take ${unexpected.join(', ')}`;

@@ -145,8 +145,9 @@ export async function runWithRetry<T>(
       }
       const delay = nextDelay(caught, attemptNumber, policy, clock);
       const stop = stopReason(attemptNumber, delay, clock.now() - startedAt, policy, caught.retryAfterMs);
-      if (stop) {
-        throw caught.withNote(kind === 'ambiguous' && !safety.idempotent ? `${stop} ${MAY_HAVE_HAPPENED}` : stop);
+      if (stop !== undefined) {
+        const note = [stop, kind === 'ambiguous' && !safety.idempotent ? MAY_HAVE_HAPPENED : ''].filter(Boolean).join(' ');
+        throw note ? caught.withNote(note) : caught;
       }
       await clock.sleep(delay);
       // Checked after the wait, which also gives an attempt still in flight at Snyk time to land.
@@ -191,9 +192,10 @@ function nextDelay(error: SnykApiError, attemptNumber: number, policy: RetryPoli
   return error.retryAfterMs ?? backoffDelayMs(attemptNumber, policy, clock.random);
 }
 
+/** Why to stop repeating (possibly '' when there is nothing to add), or undefined to go on. */
 function stopReason(attemptNumber: number, delay: number, elapsed: number, policy: RetryPolicy, retryAfterMs: number | undefined): string | undefined {
   if (attemptNumber >= policy.maxAttempts) {
-    return `Gave up after ${attemptNumber} attempts.`;
+    return attemptNumber > 1 ? `Gave up after ${attemptNumber} attempts.` : '';
   }
   if (elapsed + delay > policy.maxTotalMs) {
     const asked = retryAfterMs !== undefined ? ` Snyk asked to wait ${Math.ceil(retryAfterMs / 1000)} s.` : '';

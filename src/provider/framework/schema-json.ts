@@ -1,0 +1,82 @@
+import { CtyType } from '../plugin/cty-type';
+import { AnyAttribute, AttributeMap } from './attributes';
+import { ProviderType } from './provider';
+
+/** One attribute as `terraform providers schema -json` prints it. */
+export interface AttributeSchemaJson {
+  type?: CtyType;
+  nested_type?: { attributes: Record<string, AttributeSchemaJson>; nesting_mode: 'single' };
+  description?: string;
+  description_kind: 'markdown' | 'plain';
+  required?: true;
+  optional?: true;
+  computed?: true;
+  sensitive?: true;
+  deprecated?: true;
+}
+
+export interface BlockSchemaJson {
+  attributes?: Record<string, AttributeSchemaJson>;
+  description?: string;
+  description_kind: 'markdown' | 'plain';
+}
+
+export interface SchemaJson {
+  version: number;
+  block: BlockSchemaJson;
+}
+
+export interface ProvidersSchemaJson {
+  format_version: '1.0';
+  provider_schemas: Record<string, { provider: SchemaJson; resource_schemas?: Record<string, SchemaJson>; data_source_schemas?: Record<string, SchemaJson> }>;
+}
+
+function attributeJson(attribute: AnyAttribute): AttributeSchemaJson {
+  const result: AttributeSchemaJson = attribute.nested
+    ? { nested_type: { attributes: attributesJson(attribute.nested), nesting_mode: 'single' }, description_kind: 'markdown' }
+    : { type: attribute.ctyType, description_kind: 'markdown' };
+  if (attribute.description) result.description = attribute.description;
+  if (attribute.required) result.required = true;
+  if (attribute.optional) result.optional = true;
+  if (attribute.computed) result.computed = true;
+  if (attribute.sensitive) result.sensitive = true;
+  if (attribute.deprecationMessage !== undefined) result.deprecated = true;
+  return result;
+}
+
+function attributesJson(attributes: AttributeMap): Record<string, AttributeSchemaJson> {
+  return Object.fromEntries(Object.entries(attributes).map(([name, attribute]) => [name, attributeJson(attribute)]));
+}
+
+function schemaJson(attributes: AttributeMap, version: number, description?: string): SchemaJson {
+  const block: BlockSchemaJson = { description_kind: 'markdown' };
+  if (Object.keys(attributes).length > 0) block.attributes = attributesJson(attributes);
+  if (description) block.description = description;
+  return { version, block };
+}
+
+/**
+ * The provider's schema exactly as `terraform providers schema -json` prints it, without running Terraform: the
+ * input of the CDKTF binding generator. `address` is the provider's full source address.
+ */
+export function providerSchemaJson<P>(provider: ProviderType<P>, address = `registry.terraform.io/cdktf-snyk/${provider.typeName}`): ProvidersSchemaJson {
+  const { definition } = provider;
+  const entry: ProvidersSchemaJson['provider_schemas'][string] = {
+    provider: schemaJson(definition.attributes as AttributeMap, 0, definition.description),
+  };
+  if (definition.resources.length > 0) {
+    entry.resource_schemas = Object.fromEntries(
+      definition.resources.map(({ definition: resource }) => [
+        resource.typeName,
+        schemaJson(resource.attributes as AttributeMap, resource.version ?? 0, resource.description),
+      ]),
+    );
+  }
+  const dataSources = definition.dataSources ?? [];
+  if (dataSources.length > 0) {
+    entry.data_source_schemas = Object.fromEntries(
+      dataSources.map(({ definition: dataSource }) => [dataSource.typeName, schemaJson(dataSource.attributes as AttributeMap, 0, dataSource.description)]),
+    );
+  }
+  return { format_version: '1.0', provider_schemas: { [address]: entry } };
+}
