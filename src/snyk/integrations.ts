@@ -83,7 +83,7 @@ export function cloneIntegration(http: SnykHttp, orgId: string, integrationId: s
   return http.request(
     { method: 'POST', path: apiPath`/v1/org/${orgId}/integrations/${integrationId}/clone`, body: { destinationOrgPublicId: destinationOrgId } },
     (result) => ({ newIntegrationId: requiredString(result, objectBody(result), 'newIntegrationId') }),
-    { idempotent: false, reconcile: (failure) => findClone(http, orgId, integrationId, destinationOrgId, failure) },
+    { idempotent: false, reconcile: () => findClone(http, orgId, integrationId, destinationOrgId) },
   );
 }
 
@@ -92,11 +92,10 @@ async function findClone(
   orgId: string,
   integrationId: string,
   destinationOrgId: string,
-  failure: SnykApiError,
 ): Promise<Reconciliation<{ newIntegrationId: string }>> {
   const sourceType = Object.entries(await getIntegrationTypeMap(http, orgId)).find(([, id]) => id === integrationId)?.[0];
   if (sourceType === undefined) {
-    throw failure.withNote(`Not retried: integration ${integrationId} is not in org ${orgId}'s integrations, so the clone cannot be checked.`);
+    return { happened: 'maybe', note: `integration ${integrationId} is not in org ${orgId}'s integrations, so the clone cannot be checked.` };
   }
   const cloneId = (await getIntegrationTypeMap(http, destinationOrgId))[sourceType];
   return cloneId === undefined ? { happened: false } : { happened: true, value: { newIntegrationId: cloneId } };

@@ -45,20 +45,22 @@ export function createOrg(http: SnykHttp, input: CreateOrgInput): Promise<Organi
   const body = { name: input.name, groupId: input.groupId, sourceOrgId: input.sourceOrgId };
   const safety: RetrySafety<Organization> = {
     idempotent: false,
-    reconcile: input.groupId ? (failure) => findCreatedOrg(http, input.name, input.groupId as string, failure) : undefined,
+    reconcile: input.groupId ? () => findCreatedOrg(http, input.name, input.groupId as string) : undefined,
   };
   return http.request({ method: 'POST', path: '/v1/org', body }, (result) => v1Organization(result, result.body), safety);
 }
 
-async function findCreatedOrg(http: SnykHttp, name: string, groupId: string, failure: SnykApiError): Promise<Reconciliation<Organization>> {
+async function findCreatedOrg(http: SnykHttp, name: string, groupId: string): Promise<Reconciliation<Organization>> {
   const sameName = (await listGroupOrgs(http, groupId, { namePrefix: name })).filter((org) => org.name === name);
   if (sameName.length === 0) {
     return { happened: false };
   }
-  throw failure.withNote(
-    `Not retried: the organization may have been created anyway; group ${groupId} now has ${sameName.length} org(s) named "${name}" ` +
+  return {
+    happened: 'maybe',
+    note:
+      `the organization may have been created anyway; group ${groupId} now has ${sameName.length} org(s) named "${name}" ` +
       `(${sameName.map((org) => org.id).join(', ')}). Import the right one or delete it before trying again.`,
-  );
+  };
 }
 
 /**

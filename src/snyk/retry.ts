@@ -106,8 +106,14 @@ export function isRetryableFailure(status: number | undefined, code: string | un
   return status === undefined ? code !== undefined : status === 429 || status >= 500;
 }
 
-/** What a reconcile step found out: the operation happened (here is its result) or it did not (safe to repeat). */
-export type Reconciliation<T> = { readonly happened: true; readonly value: T } | { readonly happened: false };
+/**
+ * What a reconcile step found out: the operation happened (here is its result), it did not (safe to repeat), or it
+ * may have and repeating could duplicate it (`note` says what was found; the call fails with it).
+ */
+export type Reconciliation<T> =
+  | { readonly happened: true; readonly value: T }
+  | { readonly happened: false }
+  | { readonly happened: 'maybe'; readonly note: string };
 
 /** How safe it is to repeat a call; see {@link FailureKind} for the rule. */
 export interface RetrySafety<T> {
@@ -153,7 +159,7 @@ export async function runWithRetry<T>(
       // Checked after the wait, which also gives an attempt still in flight at Snyk time to land.
       if (kind === 'ambiguous' && !safety.idempotent) {
         const reconciled = await reconcileBeforeRepeat(caught, safety);
-        if (reconciled.happened) {
+        if (reconciled.happened === true) {
           return reconciled.value;
         }
       }
@@ -169,23 +175,28 @@ const NOT_REPEATABLE = 'Not retried: the call is not idempotent and the request 
 function finishFinal<T>(error: SnykApiError, sawAmbiguous: boolean, safety: RetrySafety<T>, attempts: number): T {
   if (sawAmbiguous && safety.afterAmbiguousRetry) {
     const outcome = safety.afterAmbiguousRetry(error);
-    if (outcome.happened) {
+    if (outcome.happened === true) {
       return outcome.value;
     }
   }
   throw attempts > 1 ? error.withNote(`Gave up after ${attempts} attempts.`) : error;
 }
 
-async function reconcileBeforeRepeat<T>(failure: SnykApiError, safety: RetrySafety<T>): Promise<Reconciliation<T>> {
+async function reconcileBeforeRepeat<T>(failure: SnykApiError, safety: RetrySafety<T>): Promise<{ happened: true; value: T } | { happened: false }> {
   if (!safety.reconcile) {
     throw failure.withNote(NOT_REPEATABLE);
   }
+  let found: Reconciliation<T>;
   try {
-    return await safety.reconcile(failure);
+    found = await safety.reconcile(failure);
   } catch (checkError) {
     const reason = checkError instanceof Error ? checkError.message : String(checkError);
     throw failure.withNote(`Not retried: the call is not idempotent and checking whether it took effect failed too (${reason}).`);
   }
+  if (found.happened === 'maybe') {
+    throw failure.withNote(`Not retried: ${found.note}`);
+  }
+  return found;
 }
 
 function nextDelay(error: SnykApiError, attemptNumber: number, policy: RetryPolicy, clock: RetryClock): number {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, parseRetryAfter, SnykApiError } from '../../src/snyk';
+import { rejection } from './harness';
 import { classifyFailure, resolveRetryPolicy, RetryClock, RetrySafety, runWithRetry } from '../../src/snyk/retry';
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
@@ -172,6 +173,14 @@ describe('runWithRetry', () => {
     const safetyMissing: RetrySafety<string> = { idempotent: false, reconcile: async () => ({ happened: false }) };
     await expect(runWithRetry(missing.attempt, safetyMissing, policy, fakeClock())).resolves.toBe('ok');
     expect(missing.calls()).toBe(2);
+  });
+
+  it('refuses to repeat when reconcile finds the operation may have happened, with its finding', async () => {
+    const script = scripted(failure({ code: 'ECONNRESET' }));
+    const safety: RetrySafety<string> = { idempotent: false, reconcile: async () => ({ happened: 'maybe', note: 'an org named X exists.' }) };
+    const error = await rejection(runWithRetry(script.attempt, safety, policy, fakeClock()));
+    expect(error.message).toBe('Snyk API POST /v1/org failed: network error ECONNRESET. Not retried: an org named X exists.');
+    expect(script.calls()).toBe(1);
   });
 
   it('reports the original failure when reconcile itself fails', async () => {

@@ -13,3 +13,4 @@ export * from './summary';
 export * from './token-family';
 export * from './warnings';
 export * from './wording';
+export * from './order';

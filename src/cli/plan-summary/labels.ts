@@ -1,5 +1,6 @@
 import { ResourceChangeModel } from './changes';
 import { SnykGraph, SnykNode, TokenFamily } from './token-family';
+import { compareText } from './order';
 
 /** The side of a change that describes the object: what it becomes, or what it was when it goes away. */
 export function describingSide(change: ResourceChangeModel): ResourceChangeModel['after'] {
@@ -53,5 +54,5 @@ export function familyLabel(graph: SnykGraph, family: TokenFamily): string {
 }
 
 export function familyOrganizations(graph: SnykGraph, family: TokenFamily): string[] {
-  return family.organizations.map((key) => nodeLabel(graph, key)).sort((a, b) => a.localeCompare(b));
+  return family.organizations.map((key) => nodeLabel(graph, key)).sort((a, b) => compareText(a, b));
 }

@@ -2,6 +2,7 @@ import { ChangeKind } from './changes';
 import { describingSide, integrationType, nodeLabel } from './labels';
 import { SnykGraph, SnykNode } from './token-family';
 import { KIND_SYMBOLS, KIND_WORDS } from './wording';
+import { compareText } from './order';
 
 /** Fill and stroke of each change class, readable in GitHub's light and dark themes. */
 const CLASS_STYLES: ReadonlyArray<[string, string]> = [
@@ -33,7 +34,7 @@ export function renderMermaid(graph: SnykGraph): string | undefined {
 }
 
 function sortedNodes(graph: SnykGraph): SnykNode[] {
-  return [...graph.nodes.values()].sort((a, b) => a.key.localeCompare(b.key));
+  return [...graph.nodes.values()].sort((a, b) => compareText(a.key, b.key));
 }
 
 function assignIds(graph: SnykGraph): Map<string, string> {
@@ -86,7 +87,7 @@ function changeText(node: SnykNode): string {
 
 function edgeLines(graph: SnykGraph, ids: Map<string, string>): string[] {
   const edges: string[] = [];
-  const sorted = (map: ReadonlyMap<string, string>) => [...map].sort(([a], [b]) => a.localeCompare(b));
+  const sorted = (map: ReadonlyMap<string, string>) => [...map].sort(([a], [b]) => compareText(a, b));
   for (const [org, source] of sorted(graph.sourceOrganizationOf)) edges.push(`  ${ids.get(source)} ==>|copied into| ${ids.get(org)}`);
   for (const [clone, source] of sorted(graph.cloneSourceOf)) edges.push(`  ${ids.get(source)} -->|clone, same token| ${ids.get(clone)}`);
   for (const [token, integration] of sorted(graph.integrationOfToken)) edges.push(`  ${ids.get(token)} -.->|token of| ${ids.get(integration)}`);

@@ -2,7 +2,7 @@ import { renderMermaid } from './mermaid';
 import { SnykChangeEntry } from './snyk-changes';
 import { StackSummary } from './summary';
 import { PlanWarning, WarningSeverity } from './warnings';
-import { countsText, hasSnykChanges, KIND_WORDS, SECTIONS, SEVERITY_TITLES } from './wording';
+import { countsText, hasSnykChanges, KIND_WORDS, SECTIONS } from './wording';
 
 /** Hidden marker by which CI finds (and updates) its one pull-request comment. */
 export const COMMENT_MARKER = '<!-- cdktf-snyk-plan-summary -->';
@@ -28,7 +28,6 @@ function renderStack(summary: StackSummary): string {
     if (entries.length > 0) blocks.push(`#### ${section.title}`, entryTable(section.noun, entries));
   }
   if (summary.families.length > 0) blocks.push('#### Token families', familyTable(summary));
-  if (summary.otherProviders.length > 0) blocks.push('#### Other providers', otherProvidersList(summary));
   if (summary.outputs.length > 0) blocks.push('#### Outputs', outputsList(summary));
   const diagram = hasSnykChanges(summary) ? renderMermaid(summary.graph) : undefined;
   if (diagram) blocks.push('<details><summary>Diagram</summary>', `\`\`\`mermaid\n${diagram}\n\`\`\``, '</details>');
@@ -49,7 +48,7 @@ function warningBlocks(warnings: readonly PlanWarning[]): string[] {
     .filter((group) => group.length > 0)
     .map((group) => {
       const severity = group[0].severity;
-      const lines = [`> [!${ALERT_KINDS[severity]}]`, `> **${SEVERITY_TITLES[severity]}:**`];
+      const lines = [`> [!${ALERT_KINDS[severity]}]`];
       lines.push(...group.map((warning) => `> - \`${cell(warning.address)}\`: ${cell(warning.message)}`));
       return lines.join('\n');
     });
@@ -68,10 +67,6 @@ function actionCell(entry: SnykChangeEntry): string {
 function familyTable(summary: StackSummary): string {
   const rows = summary.families.map((family) => `| ${cell(family.label)} | ${cell(family.organizations.join(', '))} | ${family.changes.map(cell).join('<br>')} |`);
   return ['| Token of | Orgs sharing it | Changes |', '|---|---|---|', ...rows].join('\n');
-}
-
-function otherProvidersList(summary: StackSummary): string {
-  return summary.otherProviders.map((provider) => `- \`${cell(provider.provider)}\`: ${countsText(provider.counts)}`).join('\n');
 }
 
 function outputsList(summary: StackSummary): string {

@@ -5,6 +5,7 @@ import { describeSnykChange, SnykChangeEntry } from './snyk-changes';
 import { buildSnykGraph, SnykGraph, SNYK_RESOURCE_KINDS } from './token-family';
 import { findWarnings, PlanWarning } from './warnings';
 import { KIND_WORDS } from './wording';
+import { compareText } from './order';
 
 /** The provider whose resources get the Snyk-aware treatment; any host (registry or mirror) is accepted. */
 export const SNYK_PROVIDER_SOURCE = 'cdktf-snyk/snyk';
@@ -60,7 +61,7 @@ export function isSnykProvider(providerName: string): boolean {
 
 /** Summarises one plan. `stack` names it in the output; `source` says where it came from. */
 export function summarizePlan(plan: TerraformPlanJson, stack: string, source: string = stack): StackSummary {
-  const changes = (plan.resource_changes ?? []).map(modelResourceChange).sort((a, b) => a.address.localeCompare(b.address));
+  const changes = (plan.resource_changes ?? []).map(modelResourceChange).sort((a, b) => compareText(a.address, b.address));
   const snyk = changes.filter((change) => isSnykProvider(change.providerName) && SNYK_RESOURCE_KINDS[change.type] !== undefined);
   const snykManaged = snyk.filter((change) => change.mode === 'managed');
   const others = changes.filter((change) => !snyk.includes(change));
@@ -118,7 +119,7 @@ function countByProvider(changes: readonly ResourceChangeModel[]): ProviderCount
   return [...byProvider.entries()]
     .map(([provider, group]) => ({ provider, counts: countActions(group) }))
     .filter((entry) => totalChanges(entry.counts) > 0)
-    .sort((a, b) => a.provider.localeCompare(b.provider));
+    .sort((a, b) => compareText(a.provider, b.provider));
 }
 
 function summarizeFamilies(graph: SnykGraph): TokenFamilySummary[] {
@@ -140,7 +141,7 @@ function familyChanges(graph: SnykGraph, members: readonly string[]): string[] {
   return members
     .map((key) => graph.nodes.get(key)?.change)
     .filter((change): change is ResourceChangeModel => change !== undefined && isWorthListing(change))
-    .sort((a, b) => a.address.localeCompare(b.address))
+    .sort((a, b) => compareText(a.address, b.address))
     .map((change) => `${nodeLabel(graph, change.address)}: ${describeSnykChange(change, graph).details.join('; ') || KIND_WORDS[change.kind]}`);
 }
 
@@ -158,6 +159,6 @@ function summarizeOutputs(outputs: { readonly [name: string]: PlanChange }): Out
       sensitive: change.before_sensitive === true || change.after_sensitive === true,
     }))
     .filter((output) => output.kind !== 'no-op')
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(a.name, b.name));
 }
 

@@ -1,5 +1,6 @@
 import { ResourceChangeModel } from './changes';
 import { ConfigExpression, ConfigModule, isObject, TerraformPlanJson } from './plan-json';
+import { compareText } from './order';
 
 export type SnykNodeKind = 'organization' | 'integration' | 'clone' | 'broker_token';
 
@@ -233,7 +234,7 @@ type GraphLinks = Omit<SnykGraph, 'families'>;
  */
 export function findTokenFamilies(graph: GraphLinks): TokenFamily[] {
   const families: TokenFamily[] = [];
-  for (const node of [...graph.nodes.values()].sort((a, b) => a.key.localeCompare(b.key))) {
+  for (const node of [...graph.nodes.values()].sort((a, b) => compareText(a.key, b.key))) {
     if (node.kind !== 'integration' || graph.cloneSourceOf.has(node.key)) continue;
     const family = growFamily(graph, node.key);
     if (isBrokered(node) || (node.externalRef !== undefined && family.tokens.length > 0)) families.push(family);

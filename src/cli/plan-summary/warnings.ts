@@ -2,6 +2,7 @@ import { ResourceChangeModel } from './changes';
 import { familyLabel, nodeLabel } from './labels';
 import { isFalse, isTrue, replaceReasonText } from './snyk-changes';
 import { familiesOf, SnykGraph } from './token-family';
+import { compareText } from './order';
 
 /** `caution`: irreversible or outage-prone; `warning`: leaves things behind or replaces; `note`: worth a look. */
 export type WarningSeverity = 'caution' | 'warning' | 'note';
@@ -22,7 +23,7 @@ const RULES: readonly WarningRule[] = [liveTokenSwitch, brokerDisabled, irrevers
 export function findWarnings(changes: readonly ResourceChangeModel[], graph: SnykGraph): PlanWarning[] {
   const warnings = changes.flatMap((change) => RULES.flatMap((rule) => rule(change, graph)));
   return warnings.sort(
-    (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.address.localeCompare(b.address),
+    (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareText(a.address, b.address),
   );
 }
 

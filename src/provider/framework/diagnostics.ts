@@ -58,7 +58,7 @@ export class DiagnosticError extends Error {
 export class PartialResultError<State = Record<string, unknown>> extends Error {
   constructor(
     readonly state: State,
-    readonly cause: unknown,
+    override readonly cause: unknown,
   ) {
     super(cause instanceof Error ? cause.message : String(cause));
     this.name = 'PartialResultError';

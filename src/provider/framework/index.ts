@@ -1,0 +1,11 @@
+export * from './attributes';
+export * from './validators';
+export * from './plan-modifiers';
+export * from './diagnostics';
+export * from './resource';
+export * from './data-source';
+export * from './provider';
+export * from './schema-json';
+export * from './serve-provider';
+export { redactValue } from './redact';
+export { Unknown, UnknownValue, isUnknown } from '../plugin/unknown';

@@ -1,0 +1,57 @@
+import { attr, defineProvider } from './framework';
+import { createLogger } from './plugin/logger';
+import { isUnknown } from './plugin/unknown';
+import { DEFAULT_REGION, ENV_API_URL, ENV_REGION, ENV_TOKEN, ProviderConfigError, ProviderConfigInput, resolveProviderConfig } from './configuration';
+import { integrationDataSource } from './data-sources/integration';
+import { organizationDataSource } from './data-sources/organization';
+import { brokerTokenResource } from './resources/broker-token';
+import { integrationResource } from './resources/integration';
+import { integrationCloneResource } from './resources/integration-clone';
+import { organizationResource } from './resources/organization';
+import { createSnykContext, SnykProviderContext } from './snyk-context';
+import { SNYK_REGIONS } from '../snyk';
+
+const logger = createLogger({ module: 'terraform-provider-snyk' });
+
+/** The `snyk` provider: its configuration, resources and data sources. */
+export const snykProvider = defineProvider<SnykProviderContext, ProviderConfigInput>({
+  typeName: 'snyk',
+  description: 'Snyk organizations, SCM and registry integrations, and classic Snyk Broker tokens.',
+  attributes: {
+    token: attr.string({
+      optional: true,
+      sensitive: true,
+      description: `A Snyk API key or service-account token. Defaults to the \`${ENV_TOKEN}\` environment variable; keep it out of configuration files.`,
+    }),
+    region: attr.string({
+      optional: true,
+      description: `The Snyk region: ${Object.keys(SNYK_REGIONS).map((r) => `\`${r}\``).join(', ')}. Defaults to \`${ENV_REGION}\`, else \`${DEFAULT_REGION}\`.`,
+    }),
+    api_url: attr.string({
+      optional: true,
+      description:
+        `The API root serving \`/v1\` and \`/rest\`, e.g. \`https://api.eu.snyk.io\` or the local emulator's URL; overrides \`region\`. ` +
+        `Defaults to \`${ENV_API_URL}\`. HTTPS unless the host is loopback.`,
+    }),
+  },
+
+  configure({ config, diagnostics }) {
+    if (isUnknown(config.token) || isUnknown(config.region) || isUnknown(config.api_url)) {
+      diagnostics.addError([], 'Provider configuration not known yet', 'token, region and api_url must be known before resources are planned; do not derive them from resources created in the same apply.');
+      return undefined;
+    }
+    try {
+      const resolved = resolveProviderConfig({ token: config.token, region: config.region, api_url: config.api_url });
+      return createSnykContext(resolved, (event) => logger.debug(`Snyk API ${event.method} ${event.path} -> ${event.status}`, { attempt: event.attempt }));
+    } catch (error) {
+      if (error instanceof ProviderConfigError) {
+        diagnostics.addError([error.attribute], error.summary, error.detail);
+        return undefined;
+      }
+      throw error;
+    }
+  },
+
+  resources: [organizationResource, integrationResource, brokerTokenResource, integrationCloneResource],
+  dataSources: [organizationDataSource, integrationDataSource],
+});

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { SnykApiError } from '../../snyk';
+import { attr, Attribute, DiagnosticError, defineResource, PartialResultError, requiresReplace, types, useStateForUnknown, uuid } from '../framework';
+import { isUnknown, Unknown } from '../plugin/unknown';
+import { SnykProviderContext } from '../snyk-context';
+import { INTEGRATION_ID, ORGANIZATION_ID, TOKEN_FAMILY_NOTE } from './descriptions';
+import { known } from './known';
+
+export type BrokerTokenStatus = 'provisional' | 'active';
+
+export interface BrokerTokenModel {
+  id: string | null;
+  organization_id: string;
+  integration_id: string;
+  rotation_triggers: Record<string, string> | null;
+  activate: boolean | null;
+  token: string | null;
+  status: BrokerTokenStatus | null;
+}
+
+function switchFailed(state: BrokerTokenModel, error: unknown): PartialResultError<BrokerTokenModel> {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new PartialResultError(
+    state,
+    new DiagnosticError(
+      'Broker token provisioned but not activated',
+      `${reason}\nThe new token was provisioned and is kept in state as a provisional token (status = "provisional"); ` +
+        'the token in use has not changed. Run apply again: it switches to the kept token without provisioning another.',
+    ),
+  );
+}
+
+function provisionalAlreadyExists(error: SnykApiError, integrationId: string): DiagnosticError {
+  return new DiagnosticError(
+    'A provisional Broker token already exists',
+    `${error.message}\nIntegration ${integrationId}, or another in its token family, already has a provisional token that Terraform ` +
+      'does not hold (provisioned outside Terraform, or by a snyk_broker_token removed from state). Snyk cannot read it back or cancel it: ' +
+      'switch to it first (POST .../authentication/switch-token, once broker clients run with it), then apply again.',
+  );
+}
+
+async function provision(provider: SnykProviderContext, orgId: string, integrationId: string): Promise<string> {
+  const released = provider.releasedProvisionalTokens.get(integrationId);
+  if (released) {
+    provider.releasedProvisionalTokens.delete(integrationId);
+    return released;
+  }
+  try {
+    return (await provider.client.provisionBrokerToken(orgId, integrationId)).provisionalBrokerToken;
+  } catch (error) {
+    if (error instanceof SnykApiError && error.status === 409) throw provisionalAlreadyExists(error, integrationId);
+    throw error;
+  }
+}
+
+async function activate(provider: SnykProviderContext, state: BrokerTokenModel): Promise<BrokerTokenModel> {
+  try {
+    await provider.client.switchBrokerToken(state.organization_id, state.integration_id);
+  } catch (error) {
+    throw switchFailed(state, error);
+  }
+  return { ...state, status: 'active' };
+}
+
+/** `snyk_broker_token`: a classic Broker token provisioned for an integration's token family, and its rotation. */
+export const brokerTokenResource = defineResource<BrokerTokenModel, SnykProviderContext>({
+  typeName: 'snyk_broker_token',
+  description:
+    'A classic Snyk Broker token provisioned through the API for a brokered integration, for rotation without downtime: ' +
+    'create it with `activate = false`, start broker clients with `token`, then set `activate = true` to switch. ' +
+    `${TOKEN_FAMILY_NOTE} Change a value in \`rotation_triggers\` to rotate again.`,
+  attributes: {
+    id: attr.string({ computed: true, description: 'An identifier of this token in Terraform (not a Snyk ID).', planModifiers: [useStateForUnknown()] }),
+    organization_id: attr.string({ required: true, description: ORGANIZATION_ID, validators: [uuid()], planModifiers: [requiresReplace()] }),
+    integration_id: attr.string({
+      required: true,
+      description: `${INTEGRATION_ID} It must be brokered. Changing it provisions a token for the other integration.`,
+      validators: [uuid()],
+      planModifiers: [requiresReplace()],
+    }),
+    rotation_triggers: attr.map(types.string, {
+      optional: true,
+      description: 'Arbitrary values; changing any of them provisions a new token (a rotation), e.g. `{ rotated = "2026-11" }`.',
+      planModifiers: [requiresReplace()],
+    }),
+    activate: attr.bool({
+      optional: true,
+      default: true,
+      description:
+        'Switch the integration, and **every integration in its token family**, to this token. With `false` the token stays ' +
+        'provisional (the old one keeps working) until a later apply sets `true`: start the new broker clients in between. ' +
+        'An active token cannot become provisional again.',
+    }),
+    token: attr.string({
+      computed: true,
+      sensitive: true,
+      description: 'The Broker token (a UUID): give it to broker clients as `BROKER_TOKEN`. Snyk never returns it again.',
+      planModifiers: [useStateForUnknown()],
+    }),
+    status: attr.string({ computed: true, description: '`provisional` until switched to, then `active`.' }) as Attribute<BrokerTokenStatus | null>,
+  },
+
+  modifyPlan({ plan, prior, diagnostics }) {
+    if (isUnknown(plan.activate)) {
+      plan.status = Unknown;
+      return;
+    }
+    if (prior === null) {
+      plan.status = plan.activate ? 'active' : 'provisional';
+      return;
+    }
+    if (prior.status === 'active') {
+      plan.status = 'active';
+      if (plan.activate === false) {
+        diagnostics.addWarning(['activate'], 'An active Broker token cannot be made provisional', 'Change rotation_triggers to provision a new token instead.');
+      }
+      return;
+    }
+    plan.status = plan.activate ? 'active' : 'provisional';
+  },
+
+  async create({ plan, provider, setPartialState }) {
+    const orgId = known(plan.organization_id, 'organization_id');
+    const integrationId = known(plan.integration_id, 'integration_id');
+    const state: BrokerTokenModel = {
+      id: randomUUID(),
+      organization_id: orgId,
+      integration_id: integrationId,
+      rotation_triggers: known(plan.rotation_triggers, 'rotation_triggers'),
+      activate: known(plan.activate, 'activate'),
+      token: await provision(provider, orgId, integrationId),
+      status: 'provisional',
+    };
+    setPartialState(state);
+    return state.activate ? activate(provider, state) : state;
+  },
+
+  async read({ state, provider }) {
+    const typeMap = await provider.typeMaps.get(state.organization_id);
+    return Object.values(typeMap).includes(state.integration_id) ? { ...state } : null;
+  },
+
+  async update({ plan, prior, provider }) {
+    const state: BrokerTokenModel = { ...prior, activate: known(plan.activate, 'activate') };
+    return state.activate && prior.status === 'provisional' ? activate(provider, state) : state;
+  },
+
+  async delete({ state, provider, diagnostics }) {
+    if (state.status === 'provisional' && state.token) {
+      // Snyk cannot cancel a provisional token; a replacement in this apply takes it over instead of failing with 409.
+      provider.releasedProvisionalTokens.set(state.integration_id, state.token);
+    }
+    diagnostics.addWarning(
+      [],
+      'Broker token left in Snyk',
+      `Snyk has no API that revokes a Broker token: the ${state.status ?? ''} token of integration ${state.integration_id} stays valid ` +
+        'for its token family until another token is switched to.',
+    );
+  },
+});

@@ -1,0 +1,87 @@
+import { attr, DiagnosticError, defineResource, requiresReplace, useStateForUnknown, uuid } from '../framework';
+import { SnykProviderContext } from '../snyk-context';
+import { INTEGRATION_ID, ORGANIZATION_ID, TOKEN_FAMILY_NOTE } from './descriptions';
+import { releaseIntegration } from './integration-removal';
+import { known } from './known';
+
+export interface IntegrationCloneModel {
+  id: string | null;
+  source_organization_id: string;
+  source_integration_id: string;
+  destination_organization_id: string;
+  type: string | null;
+}
+
+function typeOf(typeMap: Record<string, string>, integrationId: string): string | undefined {
+  return Object.entries(typeMap).find(([, id]) => id === integrationId)?.[0];
+}
+
+/** `snyk_integration_clone`: a copy of an integration in another organization of the same group, sharing its Broker token. */
+export const integrationCloneResource = defineResource<IntegrationCloneModel, SnykProviderContext>({
+  typeName: 'snyk_integration_clone',
+  description:
+    'Clones an integration into another organization of the same Snyk group, with its settings and credentials and, for a ' +
+    `brokered integration, its Broker token: one broker client then serves both organizations. ${TOKEN_FAMILY_NOTE} ` +
+    'Snyk has no API that deletes an integration: destroying clears the clone\'s credentials and leaves it in Snyk.',
+  attributes: {
+    id: attr.string({ computed: true, description: 'The new integration in the destination organization.', planModifiers: [useStateForUnknown()] }),
+    source_organization_id: attr.string({ required: true, description: ORGANIZATION_ID, validators: [uuid()], planModifiers: [requiresReplace()] }),
+    source_integration_id: attr.string({ required: true, description: INTEGRATION_ID, validators: [uuid()], planModifiers: [requiresReplace()] }),
+    destination_organization_id: attr.string({
+      required: true,
+      description: 'The organization to clone into: same group as the source, and without an integration of that type.',
+      validators: [uuid()],
+      planModifiers: [requiresReplace()],
+    }),
+    type: attr.string({ computed: true, description: 'The integration type, read from the source.', planModifiers: [useStateForUnknown()] }),
+  },
+
+  validateConfig({ config, diagnostics }) {
+    const { source_organization_id: source, destination_organization_id: destination } = config;
+    if (typeof source === 'string' && source === destination) {
+      diagnostics.addError(['destination_organization_id'], 'Clone into the same organization', 'The destination must be another organization than the source.');
+    }
+  },
+
+  async create({ plan, provider }) {
+    const sourceOrg = known(plan.source_organization_id, 'source_organization_id');
+    const sourceIntegration = known(plan.source_integration_id, 'source_integration_id');
+    const destination = known(plan.destination_organization_id, 'destination_organization_id');
+    const type = typeOf(await provider.client.getIntegrationTypeMap(sourceOrg), sourceIntegration);
+    if (!type) {
+      throw new DiagnosticError('Source integration not found', `Organization ${sourceOrg} has no integration ${sourceIntegration}.`, ['source_integration_id']);
+    }
+    const existing = await provider.client.getIntegrationByType(destination, type);
+    if (existing) {
+      throw new DiagnosticError(
+        `Destination already has a ${type} integration`,
+        `Organization ${destination} has ${type} integration ${existing}; Snyk allows one per type per organization.`,
+        ['destination_organization_id'],
+      );
+    }
+    const { newIntegrationId } = await provider.client.cloneIntegration(sourceOrg, sourceIntegration, destination);
+    provider.typeMaps.invalidate(destination);
+    return { id: newIntegrationId, source_organization_id: sourceOrg, source_integration_id: sourceIntegration, destination_organization_id: destination, type };
+  },
+
+  async read({ state, provider }) {
+    const typeMap = await provider.typeMaps.get(state.destination_organization_id);
+    const type = typeOf(typeMap, state.id as string);
+    return type ? { ...state, type } : null;
+  },
+
+  async update({ prior }) {
+    // Every argument forces replacement; nothing changes in place.
+    return { ...prior };
+  },
+
+  async delete({ state, provider, diagnostics }) {
+    await releaseIntegration(provider, diagnostics, {
+      orgId: state.destination_organization_id,
+      integrationId: state.id as string,
+      type: state.type ?? 'cloned',
+      // A clone of a brokered integration stays brokered; clearing credentials does nothing to it, so try either way.
+      brokered: null,
+    });
+  },
+});

@@ -1,0 +1,106 @@
+import { Organization, SnykApiError } from '../../snyk';
+import { attr, DiagnosticError, defineResource, requiresReplace, stringLengthAtLeast, useStateForUnknown, uuid } from '../framework';
+import { SnykProviderContext } from '../snyk-context';
+import { known } from './known';
+
+export interface OrganizationModel {
+  id: string | null;
+  name: string;
+  group_id: string | null;
+  source_organization_id: string | null;
+  slug: string | null;
+  url: string | null;
+}
+
+function toModel(org: Organization, prior: { source_organization_id: string | null; group_id: string | null }): OrganizationModel {
+  return {
+    id: org.id,
+    name: org.name,
+    group_id: org.groupId ?? prior.group_id,
+    source_organization_id: prior.source_organization_id,
+    slug: org.slug,
+    url: org.url,
+  };
+}
+
+function orgWithProjectsError(error: SnykApiError, orgId: string): DiagnosticError {
+  return new DiagnosticError(
+    'Snyk refused to delete the organization',
+    `${error.message}\nSnyk deletes only organizations without projects. Delete or move the projects of organization ${orgId} ` +
+      'in Snyk first, or keep the organization and remove it from Terraform with `terraform state rm`.',
+  );
+}
+
+/** `snyk_organization`: a Snyk organization, created through v1 and read and renamed through REST. */
+export const organizationResource = defineResource<OrganizationModel, SnykProviderContext>({
+  typeName: 'snyk_organization',
+  description:
+    'A Snyk organization. Created with the v1 API (optionally in a group and copied from a source organization), ' +
+    'read and renamed with the REST API. Import with `terraform import snyk_organization.NAME ORG_ID`.',
+  attributes: {
+    id: attr.string({ computed: true, description: 'The organization ID (a UUID).', planModifiers: [useStateForUnknown()] }),
+    name: attr.string({
+      required: true,
+      description: 'Display name. Renamed in place. Names need not be unique; slugs are.',
+      validators: [stringLengthAtLeast(1)],
+    }),
+    group_id: attr.string({
+      optional: true,
+      computed: true,
+      description: 'The Snyk group to create the organization in. Changing it creates a new organization.',
+      validators: [uuid()],
+      planModifiers: [useStateForUnknown(), requiresReplace()],
+    }),
+    source_organization_id: attr.string({
+      optional: true,
+      description:
+        'Create the organization as a copy of this one (same group): Snyk copies its integrations with their settings and ' +
+        'credentials, and a brokered integration keeps the **same Broker token** (the copy joins its token family). ' +
+        'Members, projects and service accounts are not copied. Changing it creates a new organization.',
+      validators: [uuid()],
+      planModifiers: [requiresReplace()],
+    }),
+    slug: attr.string({ computed: true, description: 'The unique URL-safe name Snyk derived from the name.', planModifiers: [useStateForUnknown()] }),
+    url: attr.string({ computed: true, description: 'The organization in the Snyk web UI.', planModifiers: [useStateForUnknown()] }),
+  },
+
+  async create({ plan, provider }) {
+    const created = await provider.client.createOrg({
+      name: known(plan.name, 'name'),
+      groupId: known(plan.group_id, 'group_id') ?? undefined,
+      sourceOrgId: known(plan.source_organization_id, 'source_organization_id') ?? undefined,
+    });
+    const prior = { source_organization_id: known(plan.source_organization_id, 'source_organization_id'), group_id: created.groupId ?? null };
+    // v1 answers before REST knows the new org; REST is the source of truth for slug and group afterwards.
+    const fromRest = await provider.client.getOrg(created.id);
+    return toModel({ ...created, ...fromRest, url: created.url || fromRest?.url || '' }, prior);
+  },
+
+  async read({ state, provider }) {
+    const org = await provider.client.getOrg(known(state.id, 'id') as string);
+    return org ? toModel({ ...org, url: state.url ?? org.url }, state) : null;
+  },
+
+  async update({ plan, prior, provider }) {
+    const id = prior.id as string;
+    const renamed = await provider.client.renameOrg(id, known(plan.name, 'name'));
+    return toModel({ ...renamed, url: prior.url ?? renamed.url, slug: renamed.slug || (prior.slug ?? '') }, prior);
+  },
+
+  async delete({ state, provider }) {
+    const id = state.id as string;
+    try {
+      await provider.client.deleteOrg(id);
+    } catch (error) {
+      if (error instanceof SnykApiError && error.status === 404) return;
+      if (error instanceof SnykApiError && error.status === 409) throw orgWithProjectsError(error, id);
+      throw error;
+    }
+  },
+
+  async importState({ id }) {
+    const problem = uuid().validate(id);
+    if (problem) throw new DiagnosticError('Invalid import ID', `Import a snyk_organization by its organization ID. ${problem}`);
+    return { id };
+  },
+});
