@@ -3,6 +3,7 @@ import {
   JsonValue,
   LoadedPlan,
   PlanAction,
+  PlanChange,
   PlanResourceChange,
   renderJson,
   renderMarkdown,
@@ -128,7 +129,7 @@ function randomPlan(): fc.Arbitrary<RandomPlan> {
       outputSecret: fc.option(secretArbitrary, { nil: undefined }),
     })
     .map(({ secrets, changes, outputSecret }) => {
-      const outputs = outputSecret
+      const outputs: { [name: string]: PlanChange } = outputSecret
         ? { token: { actions: ['update'] as PlanAction[], before: outputSecret, after: `${outputSecret}-next`, before_sensitive: true, after_sensitive: true } }
         : {};
       const plan: TerraformPlanJson = {

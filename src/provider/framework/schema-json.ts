@@ -44,8 +44,13 @@ function attributeJson(attribute: AnyAttribute): AttributeSchemaJson {
   return result;
 }
 
+/** Sorted by name, as Terraform prints them. */
 function attributesJson(attributes: AttributeMap): Record<string, AttributeSchemaJson> {
-  return Object.fromEntries(Object.entries(attributes).map(([name, attribute]) => [name, attributeJson(attribute)]));
+  return Object.fromEntries(sortedEntries(attributes).map(([name, attribute]) => [name, attributeJson(attribute)]));
+}
+
+function sortedEntries<T>(record: { readonly [key: string]: T }): [string, T][] {
+  return Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function schemaJson(attributes: AttributeMap, version: number, description?: string): SchemaJson {
