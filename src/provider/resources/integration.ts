@@ -46,7 +46,7 @@ export const integrationResource = defineResource<IntegrationModel, SnykProvider
     'Snyk has no API that deletes an integration: destroying clears its credentials and leaves it in Snyk. ' +
     'Import with `terraform import snyk_integration.NAME ORGANIZATION_ID/TYPE`.',
   attributes: {
-    id: attr.string({ computed: true, description: INTEGRATION_ID, planModifiers: [useStateForUnknown()] }),
+    id: attr.string({ computed: true, description: 'The integration ID (a UUID).', planModifiers: [useStateForUnknown()] }),
     organization_id: attr.string({ required: true, description: ORGANIZATION_ID, validators: [uuid()], planModifiers: [requiresReplace()] }),
     type: attr.string({
       required: true,

@@ -24,6 +24,14 @@ export function bundleTestProvider(outfile: string): string {
   return outfile;
 }
 
+const TWO_WORD_COMMANDS = new Set(['providers', 'state', 'workspace']);
+
+/** `-no-color` goes right after the (sub)command, before positional arguments. */
+function withNoColor(args: string[]): string[] {
+  const commandWords = TWO_WORD_COMMANDS.has(args[0]) ? 2 : 1;
+  return [...args.slice(0, commandWords), '-no-color', ...args.slice(commandWords)];
+}
+
 export interface TestProviderWorkspace {
   readonly root: string;
   readonly dir: string;
@@ -64,7 +72,7 @@ export function createTestProviderWorkspace(): TestProviderWorkspace {
     TF_CLI_CONFIG_FILE: cliConfig,
     TESTING_STORE_PATH: storePath,
   };
-  const terraform = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => runCommand('terraform', [...args.slice(0, 1), '-no-color', ...args.slice(1)], dir, { ...env, ...extraEnv });
+  const terraform = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => runCommand('terraform', withNoColor(args), dir, { ...env, ...extraEnv });
   return {
     root,
     dir,
