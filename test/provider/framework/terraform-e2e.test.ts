@@ -1,6 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { providerSchemaJson } from '../../../src/provider/framework';
-import { FAIL_AFTER_CREATE_PREFIX } from '../../fixtures/test-provider/provider';
-import { testingProvider } from '../../fixtures/test-provider/provider';
+import { FAIL_AFTER_CREATE_PREFIX, testingProvider } from '../../fixtures/test-provider/provider';
 import { createTestProviderWorkspace, TEST_PROVIDER_ADDRESS, TestProviderWorkspace } from './support/test-provider-workspace';
 
 const PROVIDER_BLOCK = 'provider "testing" {}\n';
@@ -141,7 +142,7 @@ describe('a framework provider run by the real terraform binary', () => {
     instance.schema_version = 0;
     const { name, ...rest } = instance.attributes;
     instance.attributes = { ...rest, title: name, attribute_dropped_since: 'x' };
-    require('node:fs').writeFileSync(require('node:path').join(workspace.dir, 'terraform.tfstate'), JSON.stringify(state));
+    writeFileSync(join(workspace.dir, 'terraform.tfstate'), JSON.stringify(state));
     await workspace.mustTerraform(['plan', '-detailed-exitcode', '-refresh=false']);
   });
 
