@@ -1,9 +1,16 @@
-import { decode, encode, ExtData } from '@msgpack/msgpack';
+import { decode, encode, ExtData, ExtensionCodec } from '@msgpack/msgpack';
 import { CtyType, CtyValue } from './cty-type';
 import { isUnknown, Unknown } from './unknown';
 
 /** cty's msgpack encoding of an unknown value: fixext1, extension type 0, one zero byte (`d4 00 00`). */
 const UNKNOWN_EXT = new ExtData(0, new Uint8Array([0]));
+
+/**
+ * Reads every extension as raw ExtData: the library's built-in timestamp extension (-1) would otherwise turn it into
+ * a Date or throw on unexpected data.
+ */
+const extensionCodec = new ExtensionCodec();
+extensionCodec.register({ type: -1, encode: () => null, decode: (data, type) => new ExtData(type, data) });
 
 /** Thrown when bytes from Terraform do not fit the schema's type: a protocol-level bug, reported as a diagnostic. */
 export class ValueCodecError extends Error {}
@@ -14,7 +21,7 @@ export class ValueCodecError extends Error {}
  */
 export function decodeMsgpackValue(bytes: Uint8Array, type: CtyType): CtyValue {
   if (bytes.length === 0) return null;
-  return fromWire(decode(bytes), type, []);
+  return fromWire(decode(bytes, { extensionCodec }), type, []);
 }
 
 /** Encodes a value with its cty type; objects carry exactly the type's attributes, missing ones as null. */
@@ -28,8 +35,7 @@ function fail(path: readonly (string | number)[], message: string): never {
 
 function fromWire(raw: unknown, type: CtyType, path: (string | number)[]): CtyValue {
   if (raw === null || raw === undefined) return null;
-  // Any extension is unknown; msgpack's own timestamp extension (-1) decodes to a Date, so it is caught here too.
-  if (raw instanceof ExtData || raw instanceof Date) return Unknown;
+  if (raw instanceof ExtData) return Unknown;
   if (typeof type === 'string') return primitiveFromWire(raw, type, path);
   const [kind, inner] = type;
   switch (kind) {

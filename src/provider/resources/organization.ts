@@ -64,13 +64,14 @@ export const organizationResource = defineResource<OrganizationModel, SnykProvid
     url: attr.string({ computed: true, description: 'The organization in the Snyk web UI.', planModifiers: [useStateForUnknown()] }),
   },
 
-  async create({ plan, provider }) {
+  async create({ plan, provider, setPartialState }) {
     const created = await provider.client.createOrg({
       name: known(plan.name, 'name'),
       groupId: known(plan.group_id, 'group_id') ?? undefined,
       sourceOrgId: known(plan.source_organization_id, 'source_organization_id') ?? undefined,
     });
     const prior = { source_organization_id: known(plan.source_organization_id, 'source_organization_id'), group_id: created.groupId ?? null };
+    setPartialState(toModel(created, prior));
     // v1 answers before REST knows the new org; REST is the source of truth for slug and group afterwards.
     const fromRest = await provider.client.getOrg(created.id);
     return toModel({ ...created, ...fromRest, url: created.url || fromRest?.url || '' }, prior);
