@@ -54,7 +54,7 @@ export async function generateBindings(schema, outDir) {
     const { terraformVersion } = await import('@cdktf/commons');
     await Promise.resolve(terraformVersion).catch(() => undefined);
     const code = new CodeMaker();
-    new TerraformProviderGenerator(code, schema).generateAll();
+    new TerraformProviderGenerator(code, withProviderVersions(schema)).generateAll();
     await code.save(join(scratch, 'out'));
     const providersDir = join(scratch, 'out', 'providers');
     const [providerName] = readdirSync(providersDir);
@@ -63,6 +63,14 @@ export async function generateBindings(schema, outDir) {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+// `terraform providers schema -json` carries no versions; the provider is this package's own, so the bindings pin it
+// (cdktf also refuses to deploy a required_providers entry without a version).
+function withProviderVersions(schema) {
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const versions = Object.fromEntries(Object.keys(schema.provider_schemas ?? {}).map((fqpn) => [fqpn, version]));
+  return { ...schema, provider_versions: { ...versions, ...schema.provider_versions } };
 }
 
 // `canonicalDir` is where the files will live in src/generated, so that a copy generated elsewhere (the drift test)

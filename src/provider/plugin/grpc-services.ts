@@ -1,26 +1,52 @@
 import * as grpc from '@grpc/grpc-js';
-import { fromJSON } from '@grpc/proto-loader';
+import { Root, Service, Type } from 'protobufjs/light';
 import descriptor from './tfplugin6.json';
 import { Logger } from './logger';
 import { ProviderRpcHandlers, Severity } from './protocol';
 
-/** Options matching the field names and value shapes declared in protocol.ts. */
-const LOADER_OPTIONS = { keepCase: true, longs: Number, enums: Number, defaults: true, oneofs: true, arrays: true, objects: true };
+/** How decoded messages look: field names as in the .proto, int64 as numbers, enums as numbers, defaults filled in. */
+const CONVERSION = { longs: Number, enums: Number, defaults: true, arrays: true, objects: true, oneofs: true } as const;
 
 interface ServiceDefinitions {
   provider: grpc.ServiceDefinition;
   controller: grpc.ServiceDefinition;
 }
 
-/** The precompiled descriptors (see scripts/compile-proto.mjs): no .proto text is parsed at run time. */
+/**
+ * The service definitions from the precompiled JSON descriptor (see scripts/compile-proto.mjs), built directly with
+ * protobufjs' light build: no .proto text is parsed at run time, and unlike @grpc/proto-loader's fromJSON it does
+ * not build reflection descriptors for every message, which cost about 50 ms of every launch.
+ */
 export function loadServiceDefinitions(): ServiceDefinitions {
   // The JSON's inferred literal type is narrower than protobufjs' INamespace; its shape comes from protobufjs' toJSON.
-  const packageDefinition = fromJSON(descriptor as unknown as Parameters<typeof fromJSON>[0], LOADER_OPTIONS);
+  const root = Root.fromJSON(descriptor as unknown as Parameters<typeof Root.fromJSON>[0]);
   return {
-    provider: packageDefinition['tfplugin6.Provider'] as grpc.ServiceDefinition,
-    controller: packageDefinition['plugin.GRPCController'] as grpc.ServiceDefinition,
+    provider: serviceDefinition(root.lookupService('tfplugin6.Provider'), 'tfplugin6.Provider'),
+    controller: serviceDefinition(root.lookupService('plugin.GRPCController'), 'plugin.GRPCController'),
   };
 }
+
+function serviceDefinition(service: Service, fullName: string): grpc.ServiceDefinition {
+  const definition: Record<string, grpc.MethodDefinition<unknown, unknown>> = {};
+  for (const method of service.methodsArray) {
+    method.resolve();
+    const requestType = method.resolvedRequestType as Type;
+    const responseType = method.resolvedResponseType as Type;
+    definition[method.name] = {
+      path: `/${fullName}/${method.name}`,
+      requestStream: false,
+      responseStream: false,
+      requestSerialize: serializer(requestType),
+      requestDeserialize: deserializer(requestType),
+      responseSerialize: serializer(responseType),
+      responseDeserialize: deserializer(responseType),
+    };
+  }
+  return definition as grpc.ServiceDefinition;
+}
+
+const serializer = (type: Type) => (value: unknown) => Buffer.from(type.encode(type.fromObject(value as Record<string, unknown>)).finish());
+const deserializer = (type: Type) => (bytes: Buffer) => type.toObject(type.decode(bytes), CONVERSION);
 
 type Handler = (request: never) => Promise<unknown>;
 

@@ -43,7 +43,7 @@ export async function servePlugin(options: ServePluginOptions): Promise<void> {
   const definitions = loadServiceDefinitions();
   const server = new grpc.Server({ 'grpc.max_receive_message_length': 256 * 1024 * 1024, 'grpc.max_send_message_length': 256 * 1024 * 1024 });
   server.addService(definitions.provider, providerImplementation(handlers, logger));
-  server.addService(definitions.controller, controllerImplementation(() => process.exit(0)));
+  server.addService(definitions.controller, controllerImplementation(() => exitAfterAnswering(server)));
 
   const { credentials, certificateDer } = serverCredentials(env);
   const socketPath = join(socketDir, 'plugin.sock');
@@ -61,6 +61,14 @@ export async function servePlugin(options: ServePluginOptions): Promise<void> {
       });
   });
 }
+
+/** Lets grpc-js flush the Shutdown answer (it finishes in-flight calls), then exits; never waits long for it. */
+function exitAfterAnswering(server: grpc.Server): void {
+  setTimeout(() => process.exit(0), SHUTDOWN_FLUSH_LIMIT_MS);
+  server.tryShutdown(() => process.exit(0));
+}
+
+const SHUTDOWN_FLUSH_LIMIT_MS = 100;
 
 function serverCredentials(env: NodeJS.ProcessEnv): { credentials: grpc.ServerCredentials; certificateDer?: Buffer } {
   const clientCertificate = env.PLUGIN_CLIENT_CERT;

@@ -1,0 +1,6 @@
+import { App } from '../../src/constructs/core';
+import { QuickstartStack } from './stack';
+
+const app = new App();
+new QuickstartStack(app, 'quickstart');
+app.synth();

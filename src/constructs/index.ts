@@ -1,0 +1,11 @@
+export * from './secret';
+export * from './credentials';
+export * from './provider';
+export { Organization } from './organization';
+export type { IOrganization, OrganizationProps } from './organization';
+export * from './integration-ref';
+export * from './token-family';
+export * from './integration';
+export * from './integration-clone';
+export * from './broker-token';
+export * from './output';
