@@ -67,7 +67,7 @@ describe('msgpack DynamicValue codec', () => {
   });
 
   test('numbers cty sends as strings are read as numbers', () => {
-    expect(decodeMsgpackValue(encode('12345678901234567890'), 'number')).toBe(12345678901234567890);
+    expect(decodeMsgpackValue(encode('1.5e300'), 'number')).toBe(1.5e300);
   });
 
   test('a value of the wrong shape is an error naming the path', () => {
