@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'lib/', 'dist/', '**/cdktf.out/', '**/.gen/', 'coverage/'] },
+  { ignores: ['node_modules/', 'lib/', 'dist/', '**/cdktf.out/', '**/.gen/', 'coverage/', '.scratch/', '.quickstart/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -44,7 +44,7 @@ function timeLaunch(command, commandArgs, env, untilFirstLine) {
       if (untilFirstLine && !settled && chunk.includes(10)) {
         settled = true;
         resolve(elapsed());
-        child.kill('SIGKILL');
+        child.kill('SIGTERM');
       }
     });
     child.on('error', reject);

@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveProviderConfig } from '../provider/configuration';
-import { SnykClient } from '../snyk';
+import { resolveConnectionSettings, SnykClient } from '../snyk';
 import { PACKAGE_VERSION } from '../version';
 import { defaultPluginDir, PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_TYPE, terraformPlatform } from './provider-install';
 
@@ -45,7 +44,7 @@ function checkProviderInstalled(pluginDir: string): DoctorCheck {
 
 async function checkApiAccess(env: NodeJS.ProcessEnv): Promise<DoctorCheck> {
   try {
-    const config = resolveProviderConfig({ token: null, region: null, api_url: null }, env);
+    const config = resolveConnectionSettings({}, env);
     const self = await new SnykClient({ token: config.token, apiUrl: config.apiUrl, retry: { maxAttempts: 2 } }).getSelf();
     return { name: 'Snyk API', ok: true, detail: `${config.apiUrl} accepts the key (user ${self.username ?? self.name ?? self.id})` };
   } catch (error) {

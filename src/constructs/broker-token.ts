@@ -33,6 +33,10 @@ export class BrokerToken extends Construct {
   public readonly integration: IIntegration;
   /** Whether this deploy switches the family to the token. */
   public readonly activates: boolean;
+  /** The token (a UUIDv4), for broker clients' `BROKER_TOKEN`: a sensitive deploy-time reference. */
+  public readonly token: string;
+  /** `provisional` until switched to, then `active`. */
+  public readonly status: string;
 
   public constructor(scope: Construct, id: string, props: BrokerTokenProps) {
     super(scope, id);
@@ -46,16 +50,8 @@ export class BrokerToken extends Construct {
       provider: (props.provider ?? props.integration.provider)?.resource,
     });
     this.node.defaultChild = this.resource;
+    this.token = this.resource.token;
+    this.status = this.resource.status;
     props.integration.tokenFamily.addRotation(this);
-  }
-
-  /** The token (a UUIDv4), for broker clients' `BROKER_TOKEN`: a sensitive deploy-time reference. */
-  public get token(): string {
-    return this.resource.token;
-  }
-
-  /** `provisional` until switched to, then `active`. */
-  public get status(): string {
-    return this.resource.status;
   }
 }

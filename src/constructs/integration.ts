@@ -83,6 +83,7 @@ export class Integration extends Construct implements IIntegration {
   /** Whether the integration is brokered. */
   public readonly broker: boolean;
   private readonly credentials?: IntegrationCredentials;
+  private capturedToken?: string;
 
   public constructor(scope: Construct, id: string, props: IntegrationProps) {
     super(scope, id);
@@ -127,7 +128,8 @@ export class Integration extends Construct implements IIntegration {
     if (!this.broker) {
       throw new Error(`${this.node.path}: the integration is not brokered (broker: false), so it has no Broker token`);
     }
-    return this.resource.brokerToken;
+    this.capturedToken ??= this.resource.brokerToken;
+    return this.capturedToken;
   }
 
   private validateProps(): string[] {

@@ -1,16 +1,10 @@
-import { resolveApiUrl, SNYK_REGIONS } from '../snyk';
+import { ConnectionSettings, ConnectionSettingsError, resolveConnectionSettings } from '../snyk';
 
 /** The provider block's attributes as Terraform sends them (null when not set). */
 export interface ProviderConfigInput {
   readonly token: string | null;
   readonly region: string | null;
   readonly api_url: string | null;
-}
-
-export interface ResolvedProviderConfig {
-  readonly token: string;
-  readonly region: string;
-  readonly apiUrl: string;
 }
 
 /** A configuration problem tied to one provider attribute, so the diagnostic can point at it. */
@@ -24,37 +18,14 @@ export class ProviderConfigError extends Error {
   }
 }
 
-export const ENV_TOKEN = 'SNYK_TOKEN';
-export const ENV_REGION = 'SNYK_REGION';
-export const ENV_API_URL = 'SNYK_API_URL';
-export const DEFAULT_REGION = 'SNYK-US-01';
+const ATTRIBUTE_OF = { token: 'token', region: 'region', apiUrl: 'api_url' } as const;
 
-function firstSet(...values: Array<string | null | undefined>): string | undefined {
-  return values.find((value): value is string => typeof value === 'string' && value.trim() !== '')?.trim();
-}
-
-/** Merges the provider block with the environment; the block wins over the environment. */
-export function resolveProviderConfig(input: ProviderConfigInput, env: NodeJS.ProcessEnv = process.env): ResolvedProviderConfig {
-  const token = firstSet(input.token, env[ENV_TOKEN]);
-  if (!token) {
-    throw new ProviderConfigError(
-      'token',
-      'No Snyk API token',
-      `Set the ${ENV_TOKEN} environment variable (or the provider's \`token\` argument) to a Snyk API key or service-account token.`,
-    );
-  }
-  const region = firstSet(input.region, env[ENV_REGION]) ?? DEFAULT_REGION;
-  if (!(region in SNYK_REGIONS)) {
-    throw new ProviderConfigError(
-      'region',
-      'Unknown Snyk region',
-      `"${region}" is not a Snyk region. Accepted: ${Object.keys(SNYK_REGIONS).join(', ')} (or set api_url / ${ENV_API_URL}).`,
-    );
-  }
-  const explicitUrl = firstSet(input.api_url, env[ENV_API_URL]);
+/** Merges the provider block with SNYK_TOKEN, SNYK_REGION and SNYK_API_URL; the block wins over the environment. */
+export function resolveProviderConfig(input: ProviderConfigInput, env: NodeJS.ProcessEnv = process.env): ConnectionSettings {
   try {
-    return { token, region, apiUrl: resolveApiUrl({ region, apiUrl: explicitUrl }) };
+    return resolveConnectionSettings({ token: input.token, region: input.region, apiUrl: input.api_url }, env);
   } catch (error) {
-    throw new ProviderConfigError('api_url', 'Invalid Snyk API URL', error instanceof Error ? error.message : String(error));
+    if (error instanceof ConnectionSettingsError) throw new ProviderConfigError(ATTRIBUTE_OF[error.setting], error.summary, error.detail);
+    throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { attr, defineProvider } from './framework';
 import { createLogger } from './plugin/logger';
 import { isUnknown } from './plugin/unknown';
-import { DEFAULT_REGION, ENV_API_URL, ENV_REGION, ENV_TOKEN, ProviderConfigError, ProviderConfigInput, resolveProviderConfig } from './configuration';
+import { ProviderConfigError, ProviderConfigInput, resolveProviderConfig } from './configuration';
 import { integrationDataSource } from './data-sources/integration';
 import { organizationDataSource } from './data-sources/organization';
 import { brokerTokenResource } from './resources/broker-token';
@@ -9,7 +9,7 @@ import { integrationResource } from './resources/integration';
 import { integrationCloneResource } from './resources/integration-clone';
 import { organizationResource } from './resources/organization';
 import { createSnykContext, SnykProviderContext } from './snyk-context';
-import { SNYK_REGIONS } from '../snyk';
+import { DEFAULT_SNYK_REGION as DEFAULT_REGION, ENV_API_URL, ENV_REGION, ENV_TOKEN, SNYK_REGIONS } from '../snyk';
 
 const logger = createLogger({ module: 'terraform-provider-snyk' });
 

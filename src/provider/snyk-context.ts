@@ -1,6 +1,5 @@
-import { SnykClient } from '../snyk';
+import { ConnectionSettings, SnykClient } from '../snyk';
 import { ConcurrencyLimiter, limitMethods } from './concurrency';
-import { ResolvedProviderConfig } from './configuration';
 import { IntegrationTypeMapCache } from './type-map-cache';
 
 /** At most this many Snyk calls at once per provider process (Snyk allows about 2,000 v1 calls a minute). */
@@ -20,7 +19,7 @@ export interface SnykProviderContext {
 }
 
 export function createSnykContext(
-  config: ResolvedProviderConfig,
+  config: ConnectionSettings,
   onRequest?: (event: { method: string; path: string; status: number; attempt: number }) => void,
 ): SnykProviderContext {
   const raw = new SnykClient({ token: config.token, apiUrl: config.apiUrl, userAgentSuffix: 'terraform-provider-snyk', onRequest });

@@ -15,3 +15,5 @@ export type { RetryOptions, RetryClock, FailureKind } from './retry';
 export { DEFAULT_TIMEOUT_MS, userAgent } from './http';
 export type { RequestEvent } from './http';
 export { REST_API_VERSION, JSON_API_CONTENT_TYPE } from './rest';
+export { resolveConnectionSettings, ConnectionSettingsError, ENV_TOKEN, ENV_REGION, ENV_API_URL } from './environment';
+export type { ConnectionSettings, ConnectionSetting } from './environment';

@@ -2,7 +2,7 @@ import { Credentials, INTEGRATION_TYPES, IntegrationType } from '../../snyk';
 import { attr, DiagnosticError, defineResource, oneOf, requiresReplace, types, useStateForUnknown, uuid } from '../framework';
 import { isUnknown, Unknown } from '../plugin/unknown';
 import { SnykProviderContext } from '../snyk-context';
-import { INTEGRATION_ID, ORGANIZATION_ID, TOKEN_FAMILY_NOTE } from './descriptions';
+import { ORGANIZATION_ID, TOKEN_FAMILY_NOTE } from './descriptions';
 import { checkIntegrationCredentials } from './integration-credentials';
 import { releaseIntegration } from './integration-removal';
 import { hasManagedSettings, IntegrationSettingsModel, integrationSettingsAttribute, settingsFromApi, settingsToApi } from './integration-settings';

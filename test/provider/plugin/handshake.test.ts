@@ -54,7 +54,7 @@ describe('go-plugin handshake', () => {
   });
 
   afterEach(() => {
-    for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+    for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGTERM');
   });
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
