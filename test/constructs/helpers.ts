@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { SnykProvider } from '../../src';
 import { Testing, TerraformStack } from '../../src/constructs/core';
 
 /** Values that must never show up in synthesized configuration. */
@@ -33,6 +34,7 @@ export function synth(build: (scope: Construct) => void): string {
 /** The validation errors of a stack built by `build`, as `[path] message` lines; empty when it is valid. */
 export function validationErrors(build: (scope: Construct) => void): string[] {
   const stack = new TerraformStack(Testing.app(), 'stack');
+  new SnykProvider(stack, 'DefaultSnyk');
   build(stack);
   try {
     Testing.synth(stack, true);

@@ -57,7 +57,7 @@ describe('synth-time validation', () => {
   });
 
   it('refuses an unknown region', () => {
-    const errors = validationErrors((scope) => new SnykProvider(scope, 'Snyk', { region: 'SNYK-MARS-01' }));
+    const errors = validationErrors((scope) => new SnykProvider(scope, 'Snyk', { region: 'SNYK-MARS-01', alias: 'mars' }));
     expect(errors).toEqual([expect.stringMatching(/^\[stack\/Snyk\] Unknown Snyk region "SNYK-MARS-01"; accepted: SNYK-US-01/)]);
   });
 
@@ -83,7 +83,7 @@ describe('synth-time validation', () => {
 
   it('accepts a valid app', () => {
     const errors = validationErrors((scope) => {
-      new SnykProvider(scope, 'Snyk', { region: 'SNYK-EU-01' });
+      new SnykProvider(scope, 'Snyk', { region: 'SNYK-EU-01', alias: 'eu' });
       const platform = new Organization(scope, 'Platform', { name: 'platform' });
       const team = new Organization(scope, 'Team', { name: 'team' });
       const github = new Integration(scope, 'GitHub', { organization: platform, type: 'github-enterprise', broker: true });
