@@ -5,8 +5,10 @@ import * as ts from 'typescript';
 import { App, Testing, TerraformStack } from '../../src/constructs/core';
 
 const root = join(__dirname, '..', '..');
-const readme = readFileSync(join(root, 'examples', 'quickstart', 'README-section.md'), 'utf8');
-const snippets = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+// The construct examples of the walk-through; the client example is examples/client/main.ts, tested on its own.
+const walkThrough = readme.slice(readme.indexOf('## Walk-through'), readme.indexOf('## Plain Terraform'));
+const snippets = [...walkThrough.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
 
 type StackClass = new (scope: App, id: string) => TerraformStack;
 
