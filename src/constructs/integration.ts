@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { Integration as IntegrationResource, IntegrationSettings } from '../generated/integration';
-import { INTEGRATION_TYPES, isIntegrationType } from '../snyk/integration-types';
+import { credentialProblems, isIntegrationType } from '../snyk/integration-types';
 import { Token } from './core';
 import { BrokerToken } from './broker-token';
 import { IntegrationCredentials } from './credentials';
@@ -135,19 +135,12 @@ export class Integration extends Construct implements IIntegration {
   private validateProps(): string[] {
     if (Token.isUnresolved(this.type)) return [];
     if (!isIntegrationType(this.type)) {
-      return [`Unknown integration type "${this.type}"; accepted: ${Object.keys(INTEGRATION_TYPES).join(', ')}`];
+      return credentialProblems(this.type, []).map((problem) => problem.message);
     }
     if (!this.credentials) {
       return this.broker ? [] : [`A ${this.type} integration without a broker (broker: false) needs credentials`];
     }
-    const { required, optional } = INTEGRATION_TYPES[this.type];
-    const given = this.credentials.fieldNames;
-    return [
-      ...required.filter((field) => !given.includes(field)).map((field) => `${this.type} credentials need the field "${field}"`),
-      ...given
-        .filter((field) => !required.includes(field) && !optional.includes(field))
-        .map((field) => `${this.type} credentials take no field "${field}"; accepted: ${[...required, ...optional].join(', ')}`),
-    ];
+    return credentialProblems(this.type, this.credentials.fieldNames).map((problem) => problem.message);
   }
 }
 

@@ -1,4 +1,4 @@
-import { INTEGRATION_TYPES, isIntegrationType } from '../snyk/integration-types';
+import { credentialProblems, isIntegrationType } from '../snyk/integration-types';
 
 // The credential table is Snyk's documented fact, kept once in src/snyk; the emulator enforces it like the API does.
 export { isIntegrationType };
@@ -11,15 +11,10 @@ export function credentialsProblem(type: string, credentials: Record<string, unk
   if (!isIntegrationType(type)) {
     return `unknown integration type "${type}"`;
   }
-  const fields = INTEGRATION_TYPES[type];
-  const missing = fields.required.filter((name) => typeof credentials[name] !== 'string' || credentials[name] === '');
-  if (missing.length > 0) {
-    return `credentials for ${type} need ${missing.join(', ')}`;
-  }
-  const allowed = new Set([...fields.required, ...fields.optional]);
-  const unexpected = Object.keys(credentials).filter((name) => !allowed.has(name));
-  if (unexpected.length > 0) {
-    return `credentials for ${type} do not take ${unexpected.join(', ')}`;
+  const present = Object.keys(credentials).filter((name) => credentials[name] !== '' && credentials[name] !== undefined);
+  const problems = credentialProblems(type, present);
+  if (problems.length > 0) {
+    return problems.map((problem) => problem.message).join('; ');
   }
   const notString = Object.keys(credentials).filter((name) => typeof credentials[name] !== 'string');
   return notString.length > 0 ? `credentials fields must be strings: ${notString.join(', ')}` : undefined;

@@ -54,20 +54,43 @@ export function isIntegrationType(value: string): value is IntegrationType {
   return Object.prototype.hasOwnProperty.call(INTEGRATION_TYPES, value);
 }
 
+/** One problem with the credential fields given for a type. */
+export interface CredentialProblem {
+  /** The credential field concerned, or `type` when the type itself is not one the API can create. */
+  readonly field: string;
+  readonly kind: 'missing' | 'unknown-field' | 'unknown-type';
+  /** A sentence naming fields, never values. */
+  readonly message: string;
+}
+
+/** The accepted fields of a type, for messages: `token (required), url`. */
+export function describeCredentialFields(type: IntegrationType): string {
+  const { required, optional } = INTEGRATION_TYPES[type];
+  return [...required.map((field) => `${field} (required)`), ...optional].join(', ');
+}
+
 /**
- * What is wrong with a credentials object for a type: missing required fields and unknown fields, one sentence each
- * (naming fields, never values). Empty when it is fine.
+ * What is wrong with the credential fields given for a type: missing required fields and unknown fields. Takes field
+ * names only, so no value can end up in a message. Empty when it is fine.
  */
-export function credentialProblems(type: string, credentials: Readonly<Record<string, string>>): string[] {
+export function credentialProblems(type: string, givenFields: readonly string[]): CredentialProblem[] {
   if (!isIntegrationType(type)) {
-    return [`"${type}" is not an integration type the API can create; accepted: ${Object.keys(INTEGRATION_TYPES).join(', ')}`];
+    return [
+      {
+        field: 'type',
+        kind: 'unknown-type',
+        message: `"${type}" is not an integration type the API can create; accepted: ${Object.keys(INTEGRATION_TYPES).join(', ')}`,
+      },
+    ];
   }
   const { required, optional } = INTEGRATION_TYPES[type];
-  const given = Object.keys(credentials);
-  const missing = required.filter((field) => !credentials[field]);
-  const unknown = given.filter((field) => !required.includes(field) && !optional.includes(field));
+  const accepted = describeCredentialFields(type);
   return [
-    ...missing.map((field) => `${type} credentials need "${field}"`),
-    ...unknown.map((field) => `${type} credentials take no "${field}" (accepted: ${[...required, ...optional].join(', ')})`),
+    ...required
+      .filter((field) => !givenFields.includes(field))
+      .map((field): CredentialProblem => ({ field, kind: 'missing', message: `${type} credentials need "${field}" (accepted: ${accepted})` })),
+    ...givenFields
+      .filter((field) => !required.includes(field) && !optional.includes(field))
+      .map((field): CredentialProblem => ({ field, kind: 'unknown-field', message: `${type} credentials take no "${field}" (accepted: ${accepted})` })),
   ];
 }

@@ -8,7 +8,7 @@ describe('synth-time validation', () => {
       const org = new Organization(scope, 'Org', { name: 'org' });
       new Integration(scope, 'Scm', { organization: org, type: 'github-enterprize', broker: true });
     });
-    expect(errors).toEqual([expect.stringMatching(/^\[stack\/Scm\] Unknown integration type "github-enterprize"; accepted: github, github-enterprise, /)]);
+    expect(errors).toEqual([expect.stringMatching(/^\[stack\/Scm\] "github-enterprize" is not an integration type the API can create; accepted: github, github-enterprise, /)]);
   });
 
   it('names each missing credential field, never a value', () => {
@@ -23,8 +23,8 @@ describe('synth-time validation', () => {
       }),
     );
     expect(errors).toEqual([
-      '[stack/GitHub] github-enterprise credentials need the field "url"',
-      '[stack/GitHub] github-enterprise credentials take no field "host"; accepted: token, url',
+      '[stack/GitHub] github-enterprise credentials need "url" (accepted: token (required), url (required))',
+      '[stack/GitHub] github-enterprise credentials take no "host" (accepted: token (required), url (required))',
     ]);
     expect(errors.join('\n')).not.toContain(PLANTED_SECRETS.TF_VAR_GHE_TOKEN);
   });

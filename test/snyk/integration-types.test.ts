@@ -15,17 +15,18 @@ describe('INTEGRATION_TYPES', () => {
     expect(validateRequestBody('POST', '/org/{orgId}/integrations', { type, credentials })).toEqual([]);
   });
 
-  it('names missing and unknown fields, never values', () => {
-    expect(credentialProblems('github', { token: 'ghp_secret' })).toEqual([]);
-    expect(credentialProblems('gitlab', { token: 't' })).toEqual([]);
-    const problems = credentialProblems('bitbucket-server', { username: 'u', pasword: 'hunter2' });
+  it('names missing and unknown fields from field names alone', () => {
+    expect(credentialProblems('github', ['token'])).toEqual([]);
+    expect(credentialProblems('gitlab', ['token'])).toEqual([]);
+    const problems = credentialProblems('bitbucket-server', ['username', 'pasword']);
+    const accepted = '(accepted: username (required), password (required), url (required))';
     expect(problems).toEqual([
-      'bitbucket-server credentials need "password"',
-      'bitbucket-server credentials need "url"',
-      'bitbucket-server credentials take no "pasword" (accepted: username, password, url)',
+      { field: 'password', kind: 'missing', message: `bitbucket-server credentials need "password" ${accepted}` },
+      { field: 'url', kind: 'missing', message: `bitbucket-server credentials need "url" ${accepted}` },
+      { field: 'pasword', kind: 'unknown-field', message: `bitbucket-server credentials take no "pasword" ${accepted}` },
     ]);
-    expect(problems.join(' ')).not.toContain('hunter2');
-    expect(credentialProblems('jira', {})[0]).toMatch(/"jira" is not an integration type the API can create/);
+    expect(credentialProblems('jira', [])[0]).toMatchObject({ field: 'type', kind: 'unknown-type' });
+    expect(credentialProblems('jira', [])[0].message).toMatch(/"jira" is not an integration type the API can create/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { INTEGRATION_TYPES, isIntegrationType } from '../../snyk';
+import { credentialProblems, describeCredentialFields, isIntegrationType } from '../../snyk';
 import { Diagnostics } from '../framework';
 import { isUnknown, UnknownValue } from '../plugin/unknown';
 
@@ -26,17 +26,13 @@ export function checkIntegrationCredentials(
     return;
   }
   if (isUnknown(type) || type === null || !isIntegrationType(type)) return;
-  const { required, optional } = INTEGRATION_TYPES[type];
-  const accepted = `A ${type} integration takes: ${[...required.map((f) => `${f} (required)`), ...optional].join(', ')}.`;
+  const accepted = `A ${type} integration takes: ${describeCredentialFields(type)}.`;
   if (credentials === null) {
     diagnostics.addError(['credentials'], 'Missing credentials', `An integration without the broker needs credentials. ${accepted} Or set broker = true.`);
     return;
   }
-  const given = Object.keys(credentials);
-  for (const field of required.filter((name) => !given.includes(name))) {
-    diagnostics.addError(['credentials'], `Missing credential field "${field}"`, accepted);
-  }
-  for (const field of given.filter((name) => !required.includes(name) && !optional.includes(name))) {
-    diagnostics.addError(['credentials', field], `Unknown credential field "${field}"`, accepted);
+  for (const problem of credentialProblems(type, Object.keys(credentials))) {
+    if (problem.kind === 'missing') diagnostics.addError(['credentials'], `Missing credential field "${problem.field}"`, accepted);
+    else diagnostics.addError(['credentials', problem.field], `Unknown credential field "${problem.field}"`, accepted);
   }
 }
