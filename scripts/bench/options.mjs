@@ -1,0 +1,82 @@
+// Command-line options of scripts/bench.mjs.
+import { parseArgs } from 'node:util';
+import { BENCH_INTEGRATION_TYPES } from './integration-fixtures.mjs';
+
+/** The benchmarks, in the order they run. */
+export const BENCHMARK_IDS = ['handshake', 'fan-out', 'apply'];
+
+export const USAGE = `Usage: node scripts/bench.mjs [options]   (npm run bench -- [options] builds first)
+
+  --only LIST       comma-separated benchmarks to run: ${BENCHMARK_IDS.join(', ')} (default: all)
+  --runs N          launches of each program for the handshake benchmark (default 30)
+  --orgs M          organizations in the refresh fan-out benchmark (default 10)
+  --per-org N       integrations per organization, 1..${BENCH_INTEGRATION_TYPES.length} (default 5)
+  --create N        organizations created by the apply throughput benchmark (default 50)
+  --delay MS        delay fault added to every Snyk call in the fan-out and apply benchmarks (default 50)
+  --write           rewrite the figures section of BENCHMARKS.md with this run's results
+  --strict          exit with status 1 when a goal is not met
+  --print-options   print the resolved options as JSON and exit
+  --help            show this text`;
+
+/** Thrown for options that cannot be used; its message says which and why. */
+export class BenchUsageError extends Error {}
+
+/**
+ * Parses `argv` (without node and the script) into the benchmark options.
+ * @returns {{ only: string[], runs: number, orgs: number, perOrg: number, create: number, delayMs: number,
+ *   write: boolean, strict: boolean, printOptions: boolean, help: boolean }}
+ */
+export function parseBenchOptions(argv) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        only: { type: 'string' },
+        runs: { type: 'string' },
+        orgs: { type: 'string' },
+        'per-org': { type: 'string' },
+        create: { type: 'string' },
+        delay: { type: 'string' },
+        write: { type: 'boolean' },
+        strict: { type: 'boolean' },
+        'print-options': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    throw new BenchUsageError(error.message);
+  }
+  return {
+    only: parseOnly(values.only),
+    runs: integerOption('--runs', values.runs, 30, 1, 1000),
+    orgs: integerOption('--orgs', values.orgs, 10, 1, 200),
+    perOrg: integerOption('--per-org', values['per-org'], 5, 1, BENCH_INTEGRATION_TYPES.length),
+    create: integerOption('--create', values.create, 50, 1, 500),
+    delayMs: integerOption('--delay', values.delay, 50, 0, 5000),
+    write: values.write === true,
+    strict: values.strict === true,
+    printOptions: values['print-options'] === true,
+    help: values.help === true,
+  };
+}
+
+function parseOnly(text) {
+  if (text === undefined) return [...BENCHMARK_IDS];
+  const ids = text.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const unknown = ids.filter((id) => !BENCHMARK_IDS.includes(id));
+  if (unknown.length > 0 || ids.length === 0) {
+    throw new BenchUsageError(`--only takes a comma-separated list of ${BENCHMARK_IDS.join(', ')}; got "${text}"`);
+  }
+  return BENCHMARK_IDS.filter((id) => ids.includes(id));
+}
+
+function integerOption(name, text, fallback, min, max) {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
+    throw new BenchUsageError(`${name} takes a whole number from ${min} to ${max}; got "${text}"`);
+  }
+  return value;
+}
