@@ -25,7 +25,8 @@ function switchFailed(state: BrokerTokenModel, error: unknown): PartialResultErr
     new DiagnosticError(
       'Broker token provisioned but not activated',
       `${reason}\nThe new token was provisioned and is kept in state as a provisional token (status = "provisional"); ` +
-        'the token in use has not changed. Run apply again: it switches to the kept token without provisioning another.',
+        'the token in use has not changed. Run apply again: Terraform shows the token as tainted and replaces it, and the ' +
+        'replacement switches to the kept token instead of provisioning another.',
     ),
   );
 }
@@ -149,11 +150,19 @@ export const brokerTokenResource = defineResource<BrokerTokenModel, SnykProvider
     if (state.status === 'provisional' && state.token) {
       // Snyk cannot cancel a provisional token; a replacement in this apply takes it over instead of failing with 409.
       provider.releasedProvisionalTokens.set(state.integration_id, state.token);
+      diagnostics.addWarning(
+        [],
+        'Provisional Broker token handed over',
+        `The provisional token of integration ${state.integration_id} was never switched to, and Snyk cannot cancel it. ` +
+          'A snyk_broker_token created for the same integration in this apply takes it over; otherwise it stays provisional in Snyk ' +
+          'and blocks provisioning another until it is switched to.',
+      );
+      return;
     }
     diagnostics.addWarning(
       [],
       'Broker token left in Snyk',
-      `Snyk has no API that revokes a Broker token: the ${state.status ?? ''} token of integration ${state.integration_id} stays valid ` +
+      `Snyk has no API that revokes a Broker token: the token of integration ${state.integration_id} stays valid ` +
         'for its token family until another token is switched to.',
     );
   },
