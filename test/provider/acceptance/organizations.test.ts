@@ -1,131 +1,116 @@
-import { createSnykStack, orgHcl, SnykStack } from './support';
+import { orgHcl, withSnykStack } from './support';
+
+const brokeredGhe = `resource "snyk_integration" "ghe" {
+  organization_id = snyk_organization.platform.id
+  type            = "github-enterprise"
+  broker          = true
+}
+`;
 
 describe('snyk_organization with terraform', () => {
-  let stack: SnykStack;
-  let group: string;
-  beforeAll(async () => {
-    stack = await createSnykStack();
-    group = stack.emulator.defaultGroupId;
-  });
-  afterAll(() => stack.close());
+  test('create, plan with no changes, rename in place through REST, replace on a new group_id, destroy', () =>
+    withSnykStack(async (stack, group) => {
+      stack.configure(orgHcl('platform', 'platform', group));
+      await stack.apply();
+      const created = await stack.resourceValues('snyk_organization.platform');
+      expect(stack.emulator.state().orgs.find((org) => org.id === created.id)).toMatchObject({ name: 'platform', groupId: group });
+      expect(created.slug).toEqual(expect.any(String));
+      expect((await stack.plan()).code).toBe(0);
 
-  test('apply creates the org; a second plan has no changes', async () => {
-    stack.configure(orgHcl('platform', 'platform', group));
-    await stack.apply();
-    const values = await stack.resourceValues('snyk_organization.platform');
-    expect(stack.emulator.state().orgs.find((org) => org.id === values.id)).toMatchObject({ name: 'platform', groupId: group });
-    expect(values.slug).toEqual(expect.any(String));
-    expect((await stack.plan()).code).toBe(0);
-  });
+      stack.configure(orgHcl('platform-renamed', 'platform', group));
+      expect((await stack.plan()).stdout).toContain('will be updated in-place');
+      await stack.apply();
+      const renamed = await stack.resourceValues('snyk_organization.platform');
+      expect(renamed.id).toBe(created.id);
+      expect(stack.emulator.state().orgs.find((org) => org.id === created.id)?.name).toBe('platform-renamed');
+      expect(stack.emulator.requests()).toContainEqual({ method: 'PATCH', path: `/rest/orgs/${String(created.id)}`, status: 200 });
 
-  test('a rename is an in-place update through REST, keeping the id', async () => {
-    const before = await stack.resourceValues('snyk_organization.platform');
-    stack.configure(orgHcl('platform-renamed', 'platform', group));
-    const plan = await stack.plan();
-    expect(plan.stdout).toContain('will be updated in-place');
-    await stack.apply();
-    const after = await stack.resourceValues('snyk_organization.platform');
-    expect(after.id).toBe(before.id);
-    expect(stack.emulator.state().orgs.find((org) => org.id === after.id)?.name).toBe('platform-renamed');
-    expect(stack.emulator.requests()).toContainEqual({ method: 'PATCH', path: `/rest/orgs/${String(after.id)}`, status: 200 });
-  });
+      const other = stack.emulator.createGroup('other');
+      stack.configure(orgHcl('platform-renamed', 'platform', other.id));
+      expect((await stack.plan()).stdout).toMatch(/group_id\s+= "[^"]+" -> "[^"]+" # forces replacement/);
+      await stack.apply();
+      const replaced = await stack.resourceValues('snyk_organization.platform');
+      expect(replaced.id).not.toBe(created.id);
+      expect(stack.emulator.state().orgs.map((org) => org.id)).not.toContain(created.id);
 
-  test('changing group_id replaces the org, naming the attribute', async () => {
-    const other = stack.emulator.createGroup('other');
-    const before = await stack.resourceValues('snyk_organization.platform');
-    stack.configure(orgHcl('platform-renamed', 'platform', other.id));
-    const plan = await stack.plan();
-    expect(plan.stdout).toMatch(/group_id\s+= "[^"]+" -> "[^"]+" # forces replacement/);
-    await stack.apply();
-    const after = await stack.resourceValues('snyk_organization.platform');
-    expect(after.id).not.toBe(before.id);
-    expect(stack.emulator.state().orgs.map((org) => org.id)).not.toContain(before.id);
-    stack.configure(orgHcl('platform-renamed', 'platform', group));
-    await stack.apply();
-  });
+      await stack.workspace.mustTerraform(['destroy', '-auto-approve', '-no-color']);
+      expect(stack.emulator.state().orgs.map((org) => org.id)).not.toContain(replaced.id);
+    }));
 
-  test('an org deleted outside Terraform is planned for creation again', async () => {
-    const { id } = await stack.resourceValues('snyk_organization.platform');
-    const response = await fetch(`${stack.emulator.url}/v1/org/${String(id)}`, { method: 'DELETE', headers: { Authorization: `token ${stack.emulator.apiKey}` } });
-    expect(response.status).toBe(204);
-    const plan = await stack.plan();
-    expect(plan.code).toBe(2);
-    expect(plan.stdout).toContain('snyk_organization.platform will be created');
-    await stack.apply();
-  });
+  test('an org deleted outside Terraform is planned for creation again', () =>
+    withSnykStack(async (stack, group) => {
+      stack.configure(orgHcl('platform', 'platform', group));
+      await stack.apply();
+      const { id } = await stack.resourceValues('snyk_organization.platform');
+      const response = await fetch(`${stack.emulator.url}/v1/org/${String(id)}`, { method: 'DELETE', headers: { Authorization: `token ${stack.emulator.apiKey}` } });
+      expect(response.status).toBe(204);
+      const plan = await stack.plan();
+      expect(plan.code).toBe(2);
+      expect(plan.stdout).toContain('snyk_organization.platform will be created');
+    }));
 
-  test('import by id, then a plan with no changes', async () => {
-    const existing = stack.emulator.createOrg(group, 'legacy');
-    stack.configure(orgHcl('platform-renamed', 'platform', group) + orgHcl('legacy', 'legacy', group));
-    await stack.workspace.mustTerraform(['import', '-no-color', 'snyk_organization.legacy', existing.id]);
-    expect((await stack.plan()).code).toBe(0);
-  });
+  test('import by id, then a plan with no changes; a malformed id says what is expected', () =>
+    withSnykStack(async (stack, group) => {
+      const existing = stack.emulator.createOrg(group, 'legacy');
+      stack.configure(orgHcl('legacy', 'legacy', group) + orgHcl('other', 'other', group));
+      await stack.init();
+      await stack.workspace.mustTerraform(['import', '-no-color', 'snyk_organization.legacy', existing.id]);
+      const malformed = await stack.workspace.terraform(['import', '-no-color', 'snyk_organization.other', 'not-a-uuid']);
+      expect(malformed.code).not.toBe(0);
+      expect(malformed.stderr).toContain('Invalid import ID');
+      expect(malformed.stderr).toContain('Expected a UUID');
+      stack.configure(orgHcl('legacy', 'legacy', group));
+      expect((await stack.plan()).code).toBe(0);
+    }));
 
-  test('a malformed import id is refused with what is expected', async () => {
-    stack.configure(orgHcl('platform-renamed', 'platform', group) + orgHcl('legacy', 'legacy', group) + orgHcl('other', 'other', group));
-    const result = await stack.workspace.terraform(['import', '-no-color', 'snyk_organization.other', 'not-a-uuid']);
-    expect(result.code).not.toBe(0);
-    expect(result.stderr).toContain('Invalid import ID');
-    expect(result.stderr).toContain('Expected a UUID');
-  });
+  test('an org created from a source org joins its brokered integration family', () =>
+    withSnykStack(async (stack, group) => {
+      const mobile = orgHcl('mobile', 'mobile', group, '  source_organization_id = snyk_organization.platform.id\n  depends_on = [snyk_integration.ghe]\n');
+      stack.configure(orgHcl('platform', 'platform', group) + brokeredGhe + mobile);
+      await stack.apply();
+      const mobileValues = await stack.resourceValues('snyk_organization.mobile');
+      const ghe = await stack.resourceValues('snyk_integration.ghe');
+      const state = stack.emulator.state();
+      const copy = state.integrations.find((integration) => integration.orgId === mobileValues.id && integration.type === 'github-enterprise');
+      const source = state.integrations.find((integration) => integration.id === ghe.id);
+      expect(copy?.tokenFamilyId).toBeTruthy();
+      expect(copy?.tokenFamilyId).toBe(source?.tokenFamilyId);
+      expect((await stack.plan()).code).toBe(0);
+    }));
 
-  test('an org created from a source org joins its brokered integration family', async () => {
-    stack.configure(
-      orgHcl('platform-renamed', 'platform', group) +
-        orgHcl('legacy', 'legacy', group) +
-        `resource "snyk_integration" "ghe" {
-  organization_id = snyk_organization.platform.id
+  test('data sources find an org by id and by slug, and an integration by type', () =>
+    withSnykStack(async (stack, group) => {
+      const platform = stack.emulator.createOrg(group, 'platform');
+      stack.configure(`
+resource "snyk_integration" "ghe" {
+  organization_id = "${platform.id}"
   type            = "github-enterprise"
   broker          = true
 }
-${orgHcl('mobile', 'mobile', group, '  source_organization_id = snyk_organization.platform.id\n  depends_on = [snyk_integration.ghe]\n')}`,
-    );
-    await stack.apply();
-    const mobile = await stack.resourceValues('snyk_organization.mobile');
-    const ghe = await stack.resourceValues('snyk_integration.ghe');
-    const state = stack.emulator.state();
-    const copy = state.integrations.find((integration) => integration.orgId === mobile.id && integration.type === 'github-enterprise');
-    const source = state.integrations.find((integration) => integration.id === ghe.id);
-    expect(copy?.tokenFamilyId).toBeTruthy();
-    expect(copy?.tokenFamilyId).toBe(source?.tokenFamilyId);
-    expect((await stack.plan()).code).toBe(0);
-  });
-
-  test('data sources find an org by id and by slug, and an integration by type', async () => {
-    const platform = await stack.resourceValues('snyk_organization.platform');
-    stack.configure(
-      orgHcl('platform-renamed', 'platform', group) +
-        orgHcl('legacy', 'legacy', group) +
-        `resource "snyk_integration" "ghe" {
-  organization_id = snyk_organization.platform.id
-  type            = "github-enterprise"
-  broker          = true
-}
-${orgHcl('mobile', 'mobile', group, '  source_organization_id = snyk_organization.platform.id\n  depends_on = [snyk_integration.ghe]\n')}
-data "snyk_organization" "by_id" { id = "${String(platform.id)}" }
-data "snyk_organization" "by_slug" { slug = "${String(platform.slug)}" }
+data "snyk_organization" "by_id" { id = "${platform.id}" }
+data "snyk_organization" "by_slug" { slug = "${platform.slug}" }
 data "snyk_integration" "ghe" {
-  organization_id = "${String(platform.id)}"
+  organization_id = "${platform.id}"
   type            = "github-enterprise"
+  depends_on      = [snyk_integration.ghe]
 }
 output "looked_up" {
   value = [data.snyk_organization.by_id.name, data.snyk_organization.by_slug.id, data.snyk_integration.ghe.id]
-}`,
-    );
-    await stack.apply();
-    const ghe = await stack.resourceValues('snyk_integration.ghe');
-    expect((await stack.outputs()).looked_up.value).toEqual(['platform-renamed', platform.id, ghe.id]);
-  });
+}`);
+      await stack.apply();
+      const ghe = await stack.resourceValues('snyk_integration.ghe');
+      expect((await stack.outputs()).looked_up.value).toEqual(['platform', platform.id, ghe.id]);
+    }));
 
-  test('destroy deletes the orgs; an org with projects is refused with what to do', async () => {
-    const legacy = await stack.resourceValues('snyk_organization.legacy');
-    stack.emulator.addProject(String(legacy.id));
-    const refused = await stack.workspace.terraform(['destroy', '-auto-approve', '-no-color']);
-    expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toContain('Snyk refused to delete the organization');
-    expect(refused.stderr).toContain('terraform state rm');
-    await stack.workspace.mustTerraform(['state', 'rm', 'snyk_organization.legacy']);
-    await stack.workspace.mustTerraform(['destroy', '-auto-approve', '-no-color']);
-    expect(stack.emulator.state().orgs.map((org) => org.name)).toEqual(expect.not.arrayContaining(['platform-renamed', 'mobile']));
-  });
+  test('destroying an org with projects is refused with what to do', () =>
+    withSnykStack(async (stack, group) => {
+      stack.configure(orgHcl('legacy', 'legacy', group));
+      await stack.apply();
+      const legacy = await stack.resourceValues('snyk_organization.legacy');
+      stack.emulator.addProject(String(legacy.id));
+      const refused = await stack.workspace.terraform(['destroy', '-auto-approve', '-no-color']);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toContain('Snyk refused to delete the organization');
+      expect(refused.stderr).toContain('terraform state rm');
+    }));
 });

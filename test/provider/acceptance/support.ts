@@ -7,6 +7,8 @@ export interface SnykStack {
   readonly workspace: TerraformWorkspace;
   /** Writes main.tf (the terraform block is added) and runs nothing. */
   configure(hcl: string): void;
+  /** `terraform init`, once; apply and plan call it themselves. */
+  init(): Promise<void>;
   apply(extraArgs?: string[]): Promise<CommandResult>;
   /** `terraform plan -detailed-exitcode`: 0 no changes, 2 changes. */
   plan(): Promise<CommandResult>;
@@ -27,6 +29,7 @@ export async function createSnykStack(): Promise<SnykStack> {
     emulator,
     workspace,
     configure: (hcl) => workspace.writeFile('main.tf', `${REQUIRED_PROVIDERS}\n${hcl}`),
+    init,
     apply: async (extraArgs = []) => {
       await init();
       return workspace.mustTerraform(['apply', '-auto-approve', '-no-color', ...extraArgs]);
@@ -61,4 +64,14 @@ export function familyOf(emulator: RunningEmulator, integrationId: string): { id
   const state = emulator.state();
   const familyId = state.integrations.find((integration) => integration.id === integrationId)?.tokenFamilyId;
   return state.tokenFamilies.find((family) => family.id === familyId);
+}
+
+/** Runs `steps` against a fresh emulator and terraform directory, cleaning up whatever happens. */
+export async function withSnykStack(steps: (stack: SnykStack, groupId: string) => Promise<void>): Promise<void> {
+  const stack = await createSnykStack();
+  try {
+    await steps(stack, stack.emulator.defaultGroupId);
+  } finally {
+    await stack.close();
+  }
 }
