@@ -75,3 +75,8 @@ export async function withSnykStack(steps: (stack: SnykStack, groupId: string) =
     await stack.close();
   }
 }
+
+/** Terraform wraps diagnostics at 78 columns: compare text with runs of white space folded. */
+export function unwrapped(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}

@@ -1,0 +1,111 @@
+import { familyOf, orgHcl, unwrapped, withSnykStack } from './support';
+
+function integrationHcl(body: string): string {
+  return `resource "snyk_integration" "scm" {
+  organization_id = snyk_organization.platform.id
+${body}}
+output "broker_token" {
+  value     = snyk_integration.scm.broker_token
+  sensitive = true
+}
+`;
+}
+
+describe('snyk_integration with terraform', () => {
+  test('brokered create captures the token; broker on from credentials captures one in place; destroy warns what stays', () =>
+    withSnykStack(async (stack, group) => {
+      const platform = orgHcl('platform', 'platform', group);
+      stack.configure(platform + integrationHcl('  type = "github-enterprise"\n  broker = true\n'));
+      await stack.apply();
+      const brokered = await stack.resourceValues('snyk_integration.scm');
+      expect((await stack.outputs()).broker_token).toEqual({ value: familyOf(stack.emulator, String(brokered.id))?.token, sensitive: true, type: 'string' });
+      expect((await stack.plan()).code).toBe(0);
+
+      stack.configure(platform + integrationHcl('  type = "gitlab"\n  credentials = { token = "glpat-planted-credential" }\n'));
+      await stack.apply();
+      const gitlab = await stack.resourceValues('snyk_integration.scm');
+      expect(gitlab.broker_token).toBeNull();
+      expect(stack.emulator.state().integrations.find((i) => i.id === gitlab.id)?.credentials).toEqual({ token: 'glpat-planted-credential' });
+
+      stack.configure(platform + integrationHcl('  type = "gitlab"\n  broker = true\n'));
+      const plan = await stack.plan();
+      expect(plan.stdout).toContain('snyk_integration.scm will be updated in-place');
+      expect(plan.stdout).not.toContain('glpat-planted-credential');
+      await stack.apply();
+      const nowBrokered = await stack.resourceValues('snyk_integration.scm');
+      expect(nowBrokered.id).toBe(gitlab.id);
+      expect(nowBrokered.broker_token).toBe(familyOf(stack.emulator, String(gitlab.id))?.token);
+      expect((await stack.plan()).code).toBe(0);
+
+      const destroy = await stack.workspace.mustTerraform(['destroy', '-auto-approve', '-no-color', '-target=snyk_integration.scm']);
+      expect(destroy.stdout + destroy.stderr).toContain('Snyk cannot delete an integration');
+      expect(stack.emulator.state().integrations.map((i) => i.id)).toContain(gitlab.id);
+    }));
+
+  test('bad types, missing credential fields and malformed ids fail at validate, naming the attribute', () =>
+    withSnykStack(async (stack) => {
+      stack.configure(`
+resource "snyk_integration" "bad_type" {
+  organization_id = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+  type            = "githubb"
+  broker          = true
+}
+resource "snyk_integration" "missing_field" {
+  organization_id = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+  type            = "github-enterprise"
+  credentials     = { token = "x" }
+}
+resource "snyk_integration" "bad_org" {
+  organization_id = "not-a-uuid"
+  type            = "github"
+  broker          = true
+}
+resource "snyk_integration" "no_credentials" {
+  organization_id = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+  type            = "github"
+}
+`);
+      await stack.init();
+      const result = await stack.workspace.terraform(['validate', '-no-color']);
+      expect(result.code).toBe(1);
+      const output = unwrapped(result.stderr);
+      expect(output).toMatch(/with snyk_integration\.bad_type, on main\.tf line \d+[\s\S]*type = "githubb"/);
+      expect(output).toContain('Expected one of "github", "github-enterprise"');
+      expect(output).toContain('Missing credential field "url"');
+      expect(output).toMatch(/with snyk_integration\.bad_org,[\s\S]*organization_id = "not-a-uuid"[\s\S]*Expected a UUID/);
+      expect(output).toMatch(/Missing credentials[\s\S]*github integration takes: token \(required\)/);
+      expect(stack.emulator.requests()).toEqual([]);
+    }));
+
+  test('creating a type the org has fails with the import command; import ORG/TYPE warns about the token and the next apply captures it', () =>
+    withSnykStack(async (stack, group) => {
+      const org = stack.emulator.createOrg(group, 'existing');
+      const added = await fetch(`${stack.emulator.url}/v1/org/${org.id}/integrations`, {
+        method: 'POST',
+        headers: { Authorization: `token ${stack.emulator.apiKey}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type: 'github', broker: { enabled: true } }),
+      });
+      const { id: integrationId } = (await added.json()) as { id: string };
+      stack.configure(`resource "snyk_integration" "gh" {
+  organization_id = "${org.id}"
+  type            = "github"
+  broker          = true
+}
+output "token" {
+  value     = snyk_integration.gh.broker_token
+  sensitive = true
+}
+`);
+      await stack.init();
+      const clash = await stack.workspace.terraform(['apply', '-auto-approve', '-no-color']);
+      expect(clash.code).toBe(1);
+      expect(unwrapped(clash.stderr)).toContain(`terraform import <resource address> ${org.id}/github`);
+
+      const imported = await stack.workspace.mustTerraform(['import', '-no-color', 'snyk_integration.gh', `${org.id}/github`]);
+      expect(imported.stdout + imported.stderr).toContain('Broker token unknown after import');
+      expect((await stack.resourceValues('snyk_integration.gh')).id).toBe(integrationId);
+      await stack.apply();
+      expect((await stack.outputs()).token.value).toBe(familyOf(stack.emulator, integrationId)?.token);
+      expect((await stack.plan()).code).toBe(0);
+    }));
+});
