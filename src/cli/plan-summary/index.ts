@@ -1,5 +1,6 @@
 export * from './changes';
 export * from './input';
+export * from './known-objects';
 export * from './labels';
 export * from './mermaid';
 export * from './plan-json';

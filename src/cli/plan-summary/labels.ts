@@ -25,6 +25,7 @@ export function nodeLabel(graph: SnykGraph, key: string): string {
 }
 
 function organizationLabel(node: SnykNode): string {
+  if (node.known?.name) return node.known.name;
   if (node.externalRef) return node.externalRef.startsWith('data.') || node.externalRef.includes('.data.') ? node.externalRef : `org ${node.externalRef}`;
   const change = node.change;
   if (!change) return node.key;
@@ -40,7 +41,7 @@ function organizationOfLabel(graph: SnykGraph, key: string): string {
 export function integrationType(graph: SnykGraph, key: string, seen: ReadonlySet<string> = new Set()): string | undefined {
   const node = graph.nodes.get(key);
   if (!node || seen.has(key)) return undefined;
-  if (node.externalRef) return undefined;
+  if (node.externalRef) return node.known?.type;
   const change = node.change;
   const own = change ? (change.after.string('type') ?? change.before.string('type')) : undefined;
   if (own) return own;

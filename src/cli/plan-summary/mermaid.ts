@@ -65,6 +65,7 @@ function nodeLine(graph: SnykGraph, node: SnykNode, ids: Map<string, string>): s
 }
 
 function integrationTitle(graph: SnykGraph, node: SnykNode): string {
+  if (node.known?.type) return node.known.type;
   if (node.externalRef) return node.externalRef.includes('data.') ? node.externalRef : `integration ${node.externalRef}`;
   const type = integrationType(graph, node.key) ?? 'integration';
   const change = node.change;

@@ -64,6 +64,7 @@ export interface ConfigProvider {
 
 export interface StateResource {
   readonly address: string;
+  readonly mode?: 'managed' | 'data';
   readonly type: string;
   readonly values?: JsonValue;
   readonly sensitive_values?: JsonValue;

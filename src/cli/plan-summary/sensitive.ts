@@ -80,6 +80,16 @@ export class SafeAttributes {
     return read.state === 'known' && typeof read.value === 'boolean' ? read.value : undefined;
   }
 
+  /**
+   * Whether the attribute holds a value (unknown counts as one), sensitive ones included: reveals only set or not, as
+   * Terraform's own plan output does (`(sensitive value)` versus `null`).
+   */
+  hasValue(attribute: string): boolean {
+    if (isSensitiveAt(this.#unknown, [attribute])) return true;
+    const value = this.#values[attribute];
+    return value !== undefined && value !== null;
+  }
+
   /** Keys of a map attribute (never its values), or undefined when the map itself is sensitive or unknown. */
   mapKeys(attribute: string): string[] | undefined {
     if (isSensitiveAt(this.#sensitive, [attribute]) || isSensitiveAt(this.#unknown, [attribute])) return undefined;

@@ -1,5 +1,5 @@
 import { ResourceChangeModel } from './changes';
-import { describingSide, nodeLabel } from './labels';
+import { nodeLabel } from './labels';
 import { SafeAttributes, SafeValue } from './sensitive';
 import { SnykGraph } from './token-family';
 
@@ -60,17 +60,42 @@ export function replaceReasonText(change: ResourceChangeModel): string {
 
 function describeOrganization(change: ResourceChangeModel, graph: SnykGraph): string[] {
   const details: string[] = [];
-  const side = describingSide(change);
   const source = graph.sourceOrganizationOf.get(change.address);
   if (change.kind === 'create' || change.kind === 'replace') {
-    const group = side.string('group_id');
-    if (group) details.push(`in group \`${group}\``);
+    details.push(...groupText(change));
     if (source) details.push(`created from ${nodeLabel(graph, source)}: its integrations and Broker tokens are copied`);
   }
   if (change.kind === 'update' && change.before.differsFrom(change.after, 'name')) details.push(renameText(change));
   if (change.kind === 'delete') details.push('deleted in Snyk with its projects: irreversible');
   details.push(...otherChanges(change, ['name']));
   return details;
+}
+
+/**
+ * What an org's change means to a token family it belongs to, without the org table's detail (its group id): it
+ * joins (created, maybe copied from a source org), leaves (deleted) or both (replaced).
+ */
+export function organizationFamilyDetails(change: ResourceChangeModel, graph: SnykGraph): string[] {
+  const source = graph.sourceOrganizationOf.get(change.address);
+  const copied = source ? ` from ${nodeLabel(graph, source)}: its integrations and Broker tokens are copied` : '';
+  switch (change.kind) {
+    case 'create':
+      return [`created${copied}`];
+    case 'replace':
+      return [`replaced because ${replaceReasonText(change)}${copied ? `; re-created${copied}` : ''}`];
+    case 'delete':
+      return ['deleted: irreversible'];
+    default:
+      return describeSnykChange(change, graph).details.slice();
+  }
+}
+
+/** `in group X`, or for a replacement that moves the org, `moves to group X (from Y)`. */
+function groupText(change: ResourceChangeModel): string[] {
+  const group = change.after.string('group_id');
+  if (!group) return [];
+  const previous = change.kind === 'replace' ? change.before.string('group_id') : undefined;
+  return [previous && previous !== group ? `moves to group \`${group}\` (from \`${previous}\`)` : `in group \`${group}\``];
 }
 
 function renameText(change: ResourceChangeModel): string {
@@ -83,7 +108,7 @@ function describeIntegration(change: ResourceChangeModel, _graph: SnykGraph): st
   const details: string[] = [];
   if (change.kind === 'create' || change.kind === 'replace') {
     if (isTrue(change.after.get('broker'))) details.push('brokered: a Broker token is captured');
-    if (hasValue(change.after.get('credentials'))) details.push('credentials set (values hidden)');
+    if (change.after.hasValue('credentials')) details.push('credentials set (values hidden)');
     const settings = change.after.mapKeys('settings');
     if (settings && settings.length > 0) details.push(`settings: ${settings.join(', ')}`);
   }
@@ -98,10 +123,17 @@ function integrationUpdates(change: ResourceChangeModel): string[] {
   const after = change.after.get('broker');
   if (!isTrue(before) && isTrue(after)) details.push('broker enabled: a Broker token is captured');
   if (isTrue(before) && isFalse(after)) details.push('broker disabled (un-brokered): Snyk connects with the credentials instead');
-  if (change.before.differsFrom(change.after, 'credentials')) details.push('credentials changed (values hidden)');
+  if (change.before.differsFrom(change.after, 'credentials')) details.push(credentialsChangeText(change.before, change.after));
   if (change.before.differsFrom(change.after, 'settings')) details.push(settingsChangeText(change.before, change.after));
   details.push(...otherChanges(change, ['broker', 'credentials', 'settings']));
   return details;
+}
+
+/** Whether credentials appear, go or change: never which fields or values. */
+function credentialsChangeText(before: SafeAttributes, after: SafeAttributes): string {
+  if (!before.hasValue('credentials')) return 'credentials set (values hidden)';
+  if (!after.hasValue('credentials')) return 'credentials removed';
+  return 'credentials changed (values hidden)';
 }
 
 function settingsChangeText(before: SafeAttributes, after: SafeAttributes): string {
@@ -162,8 +194,4 @@ export function isTrue(value: SafeValue): boolean {
 
 export function isFalse(value: SafeValue): boolean {
   return value.state === 'known' && value.value === false;
-}
-
-function hasValue(value: SafeValue): boolean {
-  return value.state === 'sensitive' || value.state === 'complex' || (value.state === 'known' && value.value !== null);
 }

@@ -1,7 +1,7 @@
 import { CHANGE_KINDS, changeKind, ChangeKind, isDestructive, modelResourceChange, ResourceChangeModel } from './changes';
 import { familyOrganizations, nodeLabel } from './labels';
 import { PlanChange, TerraformPlanJson } from './plan-json';
-import { describeSnykChange, SnykChangeEntry } from './snyk-changes';
+import { describeSnykChange, organizationFamilyDetails, SnykChangeEntry } from './snyk-changes';
 import { buildSnykGraph, SnykGraph, SNYK_RESOURCE_KINDS } from './token-family';
 import { findWarnings, PlanWarning } from './warnings';
 import { KIND_WORDS } from './wording';
@@ -142,7 +142,11 @@ function familyChanges(graph: SnykGraph, members: readonly string[]): string[] {
     .map((key) => graph.nodes.get(key)?.change)
     .filter((change): change is ResourceChangeModel => change !== undefined && isWorthListing(change))
     .sort((a, b) => compareText(a.address, b.address))
-    .map((change) => `${nodeLabel(graph, change.address)}: ${describeSnykChange(change, graph).details.join('; ') || KIND_WORDS[change.kind]}`);
+    .map((change) => `${nodeLabel(graph, change.address)}: ${familyChangeDetails(change, graph).join('; ') || KIND_WORDS[change.kind]}`);
+}
+
+function familyChangeDetails(change: ResourceChangeModel, graph: SnykGraph): readonly string[] {
+  return change.type === 'snyk_organization' ? organizationFamilyDetails(change, graph) : describeSnykChange(change, graph).details;
 }
 
 /** A rename does not touch a token family; an org that appears, goes or is replaced does. */

@@ -1,6 +1,8 @@
 import { ResourceChangeModel } from './changes';
 import { ConfigExpression, ConfigModule, isObject, TerraformPlanJson } from './plan-json';
+import { KnownSnykObjects, KnownSnykObject } from './known-objects';
 import { compareText } from './order';
+import { SafeValue } from './sensitive';
 
 export type SnykNodeKind = 'organization' | 'integration' | 'clone' | 'broker_token';
 
@@ -22,6 +24,8 @@ export interface SnykNode {
   readonly change?: ResourceChangeModel;
   /** For a node outside the plan: its id or the data source address it comes from. */
   readonly externalRef?: string;
+  /** For a node outside the plan: what a data source of the plan read about it (org name, integration type). */
+  readonly known?: KnownSnykObject;
 }
 
 /** A classic Broker token shared by an integration, its clones and the orgs copied from its org. */
@@ -77,6 +81,7 @@ class GraphBuilder {
   private readonly nodes = new Map<string, SnykNode>();
   private readonly idIndex = new Map<string, string>();
   private readonly references: ReferenceIndex;
+  private readonly known: KnownSnykObjects;
   private readonly organizationOf = new Map<string, string>();
   private readonly sourceOrganizationOf = new Map<string, string>();
   private readonly cloneSourceOf = new Map<string, string>();
@@ -87,6 +92,7 @@ class GraphBuilder {
     private readonly changes: readonly ResourceChangeModel[],
   ) {
     this.references = new ReferenceIndex(plan.configuration?.root_module);
+    this.known = new KnownSnykObjects(plan);
   }
 
   build(): SnykGraph {
@@ -166,7 +172,7 @@ class GraphBuilder {
 
   private externalNode(kind: 'organization' | 'integration', ref: string): string {
     const key = `external:${kind}:${ref}`;
-    if (!this.nodes.has(key)) this.nodes.set(key, { key, kind, externalRef: ref });
+    if (!this.nodes.has(key)) this.nodes.set(key, { key, kind, externalRef: ref, known: this.known.find(kind, ref) });
     return key;
   }
 }
@@ -242,11 +248,16 @@ export function findTokenFamilies(graph: GraphLinks): TokenFamily[] {
   return families;
 }
 
+/** Brokered before or after the change: a family being un-brokered still has clients to warn about. */
 function isBrokered(node: SnykNode): boolean {
   if (!node.change) return false;
-  const side = node.change.kind === 'delete' ? node.change.before : node.change.after;
-  const broker = side.get('broker');
-  return broker.state === 'unknown' || (broker.state === 'known' && broker.value === true);
+  const { change } = node;
+  if (change.kind === 'delete') return mayBeTrue(change.before.get('broker'));
+  return mayBeTrue(change.after.get('broker')) || mayBeTrue(change.before.get('broker'));
+}
+
+function mayBeTrue(value: SafeValue): boolean {
+  return value.state === 'unknown' || (value.state === 'known' && value.value === true);
 }
 
 function growFamily(graph: GraphLinks, root: string): TokenFamily {
