@@ -1,72 +1,10 @@
-import * as grpc from '@grpc/grpc-js';
-import { Root, Service, Type } from 'protobufjs/light';
-import descriptor from './tfplugin6.json';
+import type { MethodLookup, UnaryMethod } from './grpc-server';
 import { Logger } from './logger';
+import type { MessageTypes } from './message-types';
 import { ProviderRpcHandlers, Severity } from './protocol';
 
-/** How decoded messages look: field names as in the .proto, int64 as numbers, enums as numbers, defaults filled in. */
-const CONVERSION = { longs: Number, enums: Number, defaults: true, arrays: true, objects: true, oneofs: true } as const;
-
-interface ServiceDefinitions {
-  provider: grpc.ServiceDefinition;
-  controller: grpc.ServiceDefinition;
-}
-
-/**
- * The service definitions from the precompiled JSON descriptor (see scripts/compile-proto.mjs), built directly with
- * protobufjs' light build: no .proto text is parsed at run time, and unlike @grpc/proto-loader's fromJSON it does
- * not build reflection descriptors for every message, which cost about 50 ms of every launch.
- */
-export function loadServiceDefinitions(): ServiceDefinitions {
-  // The JSON's inferred literal type is narrower than protobufjs' INamespace; its shape comes from protobufjs' toJSON.
-  const root = Root.fromJSON(descriptor as unknown as Parameters<typeof Root.fromJSON>[0]);
-  return {
-    provider: serviceDefinition(root.lookupService('tfplugin6.Provider'), 'tfplugin6.Provider'),
-    controller: serviceDefinition(root.lookupService('plugin.GRPCController'), 'plugin.GRPCController'),
-  };
-}
-
-function serviceDefinition(service: Service, fullName: string): grpc.ServiceDefinition {
-  const definition: Record<string, grpc.MethodDefinition<unknown, unknown>> = {};
-  for (const method of service.methodsArray) {
-    method.resolve();
-    const requestType = method.resolvedRequestType as Type;
-    const responseType = method.resolvedResponseType as Type;
-    definition[method.name] = {
-      path: `/${fullName}/${method.name}`,
-      requestStream: false,
-      responseStream: false,
-      requestSerialize: serializer(requestType),
-      requestDeserialize: deserializer(requestType),
-      responseSerialize: serializer(responseType),
-      responseDeserialize: deserializer(responseType),
-    };
-  }
-  return definition as grpc.ServiceDefinition;
-}
-
-const serializer = (type: Type) => (value: unknown) => Buffer.from(type.encode(type.fromObject(value as Record<string, unknown>)).finish());
-const deserializer = (type: Type) => (bytes: Buffer) => type.toObject(type.decode(bytes), CONVERSION);
-
 type Handler = (request: never) => Promise<unknown>;
-
-/** Adapts promise-returning handlers to grpc-js unary callbacks; a rejected handler becomes an INTERNAL status. */
-function unary(name: string, logger: Logger, handler: Handler): grpc.handleUnaryCall<unknown, unknown> {
-  return (call, callback) => {
-    logger.trace('rpc started', { rpc: name });
-    handler(call.request as never).then(
-      (response) => {
-        logger.trace('rpc finished', { rpc: name });
-        callback(null, response);
-      },
-      (error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error);
-        logger.error('rpc failed', { rpc: name, error: message });
-        callback({ code: grpc.status.INTERNAL, details: `${name}: ${message}` });
-      },
-    );
-  };
-}
+type ServiceImplementation = Readonly<Record<string, Handler>>;
 
 const notSupported = (what: string) => ({
   diagnostics: [{ severity: Severity.ERROR, summary: `${what} are not supported`, detail: `This provider offers no ${what.toLowerCase()}.` }],
@@ -76,12 +14,12 @@ const notSupported = (what: string) => ({
  * The tfplugin6.Provider implementation: every RPC waits for the handlers (loaded after the handshake so that
  * heavy provider code does not delay it); RPCs for features the provider does not offer answer safely here.
  */
-export function providerImplementation(handlers: Promise<ProviderRpcHandlers>, logger: Logger): grpc.UntypedServiceImplementation {
+export function providerImplementation(handlers: Promise<ProviderRpcHandlers>): ServiceImplementation {
   const call =
     <K extends keyof ProviderRpcHandlers>(method: K) =>
     async (request: Parameters<ProviderRpcHandlers[K]>[0]) =>
       ((await handlers)[method] as (request: unknown) => Promise<unknown>)(request);
-  const implementations: Record<string, Handler> = {
+  return {
     GetMetadata: call('getMetadata'),
     GetProviderSchema: call('getProviderSchema'),
     ValidateProviderConfig: call('validateProviderConfig'),
@@ -103,15 +41,53 @@ export function providerImplementation(handlers: Promise<ProviderRpcHandlers>, l
     GetFunctions: async () => ({ diagnostics: [] }),
     CallFunction: async () => ({ error: { text: 'This provider offers no functions.' } }),
   };
-  return Object.fromEntries(Object.entries(implementations).map(([name, handler]) => [name, unary(name, logger, handler)]));
 }
 
 /** go-plugin's controller: answer Shutdown, then leave at once (Terraform otherwise waits 2 s before killing us). */
-export function controllerImplementation(onShutdown: () => void): grpc.UntypedServiceImplementation {
+export function controllerImplementation(onShutdown: () => void): ServiceImplementation {
   return {
-    Shutdown: (_call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
-      callback(null, {});
+    Shutdown: async () => {
       setImmediate(onShutdown);
+      return {};
     },
+  };
+}
+
+/** Loads (once) the protobuf message types; kept out of the launch path, which only needs to print the handshake. */
+export function loadMessageTypes(): Promise<MessageTypes> {
+  messageTypes ??= import('./message-types').then((module) => module.buildMessageTypes());
+  return messageTypes;
+}
+
+let messageTypes: Promise<MessageTypes> | undefined;
+
+/**
+ * Routes `/package.Service/Method` paths to the implementations, keyed by the service's full name. Each call is
+ * logged at trace level; a rejected handler becomes an INTERNAL status whose message names the RPC.
+ */
+export function serviceMethods(services: Readonly<Record<string, ServiceImplementation>>, logger: Logger): MethodLookup {
+  return async (path) => {
+    const [, serviceName, methodName] = path.split('/');
+    const service = Object.hasOwn(services, serviceName) ? services[serviceName] : undefined;
+    const handler = service && Object.hasOwn(service, methodName) ? service[methodName] : undefined;
+    if (!handler) return undefined;
+    const codec = (await loadMessageTypes()).method(serviceName, methodName);
+    if (!codec) return undefined;
+    return { ...codec, handle: logged(methodName, logger, handler) } satisfies UnaryMethod;
+  };
+}
+
+function logged(name: string, logger: Logger, handler: Handler): (request: unknown) => Promise<unknown> {
+  return async (request) => {
+    logger.trace('rpc started', { rpc: name });
+    try {
+      const response = await handler(request as never);
+      logger.trace('rpc finished', { rpc: name });
+      return response;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error('rpc failed', { rpc: name, error: message });
+      throw new Error(`${name}: ${message}`);
+    }
   };
 }

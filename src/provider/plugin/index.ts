@@ -6,4 +6,5 @@ export * from './certificate';
 export * from './handshake';
 export * from './logger';
 export * from './protocol';
+export * from './grpc-server';
 export * from './serve-plugin';

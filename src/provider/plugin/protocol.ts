@@ -1,4 +1,4 @@
-// TypeScript shapes of the tfplugin6 messages as @grpc/proto-loader presents them (keepCase, longs as numbers,
+// TypeScript shapes of the tfplugin6 messages as message-types.ts decodes them (field names as in the .proto, longs as numbers,
 // enums as numbers, defaults filled in). Only the fields the provider uses are listed.
 
 export interface DynamicValue {

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as grpc from '@grpc/grpc-js';
 import { createServerCertificate } from './certificate';
-import { controllerImplementation, loadServiceDefinitions, providerImplementation } from './grpc-services';
+import { createGrpcServer, GrpcServer, MutualTls } from './grpc-server';
+import { controllerImplementation, loadMessageTypes, providerImplementation, serviceMethods } from './grpc-services';
 import { checkLaunchedByTerraform, handshakeLine } from './handshake';
 import { createLogger, Logger } from './logger';
 import { ProviderRpcHandlers } from './protocol';
@@ -40,19 +40,25 @@ export async function servePlugin(options: ServePluginOptions): Promise<void> {
   let rejectHandlers: (error: unknown) => void = () => {};
   const handlers = new Promise<ProviderRpcHandlers>((resolve, reject) => ((resolveHandlers = resolve), (rejectHandlers = reject)));
 
-  const definitions = loadServiceDefinitions();
-  const server = new grpc.Server({ 'grpc.max_receive_message_length': 256 * 1024 * 1024, 'grpc.max_send_message_length': 256 * 1024 * 1024 });
-  server.addService(definitions.provider, providerImplementation(handlers, logger));
-  server.addService(definitions.controller, controllerImplementation(() => exitAfterAnswering(server)));
-
-  const { credentials, certificateDer } = serverCredentials(env);
+  const { tls, certificateDer } = mutualTls(env);
+  const server: GrpcServer = createGrpcServer({
+    tls,
+    methods: serviceMethods(
+      {
+        'tfplugin6.Provider': providerImplementation(handlers),
+        'plugin.GRPCController': controllerImplementation(() => exitAfterAnswering(server)),
+      },
+      logger,
+    ),
+    onError: (event) => logger.debug('grpc', { ...event }),
+  });
   const socketPath = join(socketDir, 'plugin.sock');
-  await new Promise<void>((resolve, reject) =>
-    server.bindAsync(`unix:${socketPath}`, credentials, (error) => (error ? reject(error) : resolve())),
-  );
+  await server.listen(socketPath);
   process.stdout.write(handshakeLine(socketPath, certificateDer));
   logger.debug('plugin listening', { socket: socketPath, tls: certificateDer !== undefined });
   setImmediate(() => {
+    // Warms the message types while Terraform connects; a failure here is reported by the first call instead.
+    loadMessageTypes().catch(() => {});
     Promise.resolve()
       .then(options.handlers)
       .then(resolveHandlers, (error: unknown) => {
@@ -62,22 +68,18 @@ export async function servePlugin(options: ServePluginOptions): Promise<void> {
   });
 }
 
-/** Lets grpc-js flush the Shutdown answer (it finishes in-flight calls), then exits; never waits long for it. */
-function exitAfterAnswering(server: grpc.Server): void {
+/** Lets the Shutdown answer (and any call still in flight) finish, then exits; never waits long for it. */
+function exitAfterAnswering(server: GrpcServer): void {
   setTimeout(() => process.exit(0), SHUTDOWN_FLUSH_LIMIT_MS);
-  server.tryShutdown(() => process.exit(0));
+  void server.close().then(() => process.exit(0));
 }
 
 const SHUTDOWN_FLUSH_LIMIT_MS = 100;
 
-function serverCredentials(env: NodeJS.ProcessEnv): { credentials: grpc.ServerCredentials; certificateDer?: Buffer } {
+/** AutoMTLS material: a fresh server certificate, and Terraform's client certificate as the only accepted CA. */
+function mutualTls(env: NodeJS.ProcessEnv): { tls?: MutualTls; certificateDer?: Buffer } {
   const clientCertificate = env.PLUGIN_CLIENT_CERT;
-  if (env.TF_DISABLE_PLUGIN_TLS || !clientCertificate) return { credentials: grpc.ServerCredentials.createInsecure() };
+  if (env.TF_DISABLE_PLUGIN_TLS || !clientCertificate) return {};
   const certificate = createServerCertificate();
-  const credentials = grpc.ServerCredentials.createSsl(
-    Buffer.from(clientCertificate),
-    [{ private_key: Buffer.from(certificate.keyPem), cert_chain: Buffer.from(certificate.certPem) }],
-    true,
-  );
-  return { credentials, certificateDer: certificate.der };
+  return { tls: { certPem: certificate.certPem, keyPem: certificate.keyPem, clientCaPem: clientCertificate }, certificateDer: certificate.der };
 }
