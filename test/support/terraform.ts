@@ -62,9 +62,11 @@ export function createTerraformWorkspace(providerEnv: NodeJS.ProcessEnv = {}): T
   };
 }
 
-export function runCommand(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CommandResult> {
+/** Runs a program to its end and collects its output; `stdin` is written to its standard input. */
+export function runCommand(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, stdin = ''): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.end(stdin);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LoadedPlan, parsePlanJson, renderPlanSummary, SUMMARY_FORMATS } from '../../../src/cli/plan-summary';
 import { RunningEmulator, startEmulator } from '../../../src/emulator';
-import { CommandResult, createTerraformWorkspace, REQUIRED_PROVIDERS, TerraformWorkspace } from '../../support/terraform';
+import { CommandResult, createTerraformWorkspace, REQUIRED_PROVIDERS, runCommand, TerraformWorkspace } from '../../support/terraform';
 
 const CLI = join(__dirname, '..', '..', '..', 'bin', 'cdktf-snyk.js');
 const GOLDEN_DIR = join(__dirname, 'golden');
@@ -56,15 +55,7 @@ export function renderAllFormats(plan: LoadedPlan): string[] {
 
 /** `cdktf-snyk plan-summary --stack-dir DIR ...` through the bundled CLI, with terraform's environment. */
 export function runPlanSummaryCli(args: string[], env: NodeJS.ProcessEnv): Promise<CommandResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'plan-summary', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return runCommand(process.execPath, [CLI, 'plan-summary', ...args], process.cwd(), env);
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
