@@ -108,4 +108,27 @@ output "token" {
       expect((await stack.outputs()).token.value).toBe(familyOf(stack.emulator, integrationId)?.token);
       expect((await stack.plan()).code).toBe(0);
     }));
+
+  test('settings are applied, read back, and drift in Snyk is planned away', () =>
+    withSnykStack(async (stack, group) => {
+      stack.configure(
+        orgHcl('platform', 'platform', group) +
+          integrationHcl('  type = "github"\n  broker = true\n  settings = {\n    pull_request_test_enabled = false\n    auto_dep_upgrade_limit = 3\n  }\n'),
+      );
+      await stack.apply();
+      const { id, organization_id: orgId } = await stack.resourceValues('snyk_integration.scm');
+      expect(stack.emulator.state().integrations.find((i) => i.id === id)?.settings).toMatchObject({ pullRequestTestEnabled: false, autoDepUpgradeLimit: 3 });
+      expect((await stack.plan()).code).toBe(0);
+
+      await fetch(`${stack.emulator.url}/v1/org/${String(orgId)}/integrations/${String(id)}/settings`, {
+        method: 'PUT',
+        headers: { Authorization: `token ${stack.emulator.apiKey}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ pullRequestTestEnabled: true }),
+      });
+      const drift = await stack.plan();
+      expect(drift.code).toBe(2);
+      expect(drift.stdout).toMatch(/pull_request_test_enabled\s+= true -> false/);
+      await stack.apply();
+      expect(stack.emulator.state().integrations.find((i) => i.id === id)?.settings).toMatchObject({ pullRequestTestEnabled: false });
+    }));
 });
