@@ -48,8 +48,8 @@ describe('warnings', () => {
   test('destroys say what Snyk keeps or cannot undo', () => {
     const warnings = warningsOf(
       resourceChange('snyk_organization.o', ['delete'], { id: 'o1', name: 'acme' }, null),
-      resourceChange('snyk_integration.i', ['delete'], { id: 'i1', type: 'github', organization_id: 'o1' }, null),
-      resourceChange('snyk_integration_clone.c', ['delete'], { id: 'i2', source_integration_id: 'i1', destination_organization_id: 'o1' }, null),
+      resourceChange('snyk_integration.i', ['delete'], { id: 'i1', type: 'github', organization_id: 'o2' }, null),
+      resourceChange('snyk_integration_clone.c', ['delete'], { id: 'i2', source_integration_id: 'i1', destination_organization_id: 'o2' }, null),
       resourceChange('snyk_broker_token.t', ['delete'], { id: 't1', integration_id: 'i1' }, null),
     );
     const byAddress = Object.fromEntries(warnings.map((warning) => [warning.address, warning]));
@@ -59,6 +59,15 @@ describe('warnings', () => {
     expect(byAddress['snyk_integration_clone.c'].message).toMatch(/cannot delete an integration/);
     expect(byAddress['snyk_broker_token.t'].message).toMatch(/the token stays in use in Snyk/);
     expect(warnings.map((warning) => warning.severity)).toEqual(['caution', 'warning', 'warning', 'warning']);
+  });
+
+  test('an integration or clone deleted with its org does not stay behind: only the org is a caution', () => {
+    const warnings = warningsOf(
+      resourceChange('snyk_organization.o', ['delete'], { id: 'o1', name: 'acme' }, null),
+      resourceChange('snyk_integration.i', ['delete'], { id: 'i1', type: 'github', organization_id: 'o1' }, null),
+      resourceChange('snyk_integration_clone.c', ['delete'], { id: 'i2', source_integration_id: 'i1', destination_organization_id: 'o1' }, null),
+    );
+    expect(warnings.map((warning) => [warning.severity, warning.address])).toEqual([['caution', 'snyk_organization.o']]);
   });
 
   test('disabling the broker warns; enabling it does not', () => {

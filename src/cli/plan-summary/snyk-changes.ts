@@ -104,7 +104,7 @@ function renameText(change: ResourceChangeModel): string {
   return from !== undefined && to !== undefined ? `renamed from "${from}" to "${to}"` : 'renamed';
 }
 
-function describeIntegration(change: ResourceChangeModel, _graph: SnykGraph): string[] {
+function describeIntegration(change: ResourceChangeModel, graph: SnykGraph): string[] {
   const details: string[] = [];
   if (change.kind === 'create' || change.kind === 'replace') {
     if (isTrue(change.after.get('broker'))) details.push('brokered: a Broker token is captured');
@@ -113,7 +113,7 @@ function describeIntegration(change: ResourceChangeModel, _graph: SnykGraph): st
     if (settings && settings.length > 0) details.push(`settings: ${settings.join(', ')}`);
   }
   if (change.kind === 'update') details.push(...integrationUpdates(change));
-  if (change.kind === 'delete') details.push(INTEGRATION_STAYS);
+  if (change.kind === 'delete') details.push(integrationDeleteText(change, graph));
   return details;
 }
 
@@ -171,10 +171,23 @@ function tokenUpdates(change: ResourceChangeModel): string[] {
   return [];
 }
 
-const INTEGRATION_STAYS = 'stays in Snyk with its credentials cleared';
+/**
+ * The org an integration or clone lives in when this plan deletes that org too: the integration then goes with it
+ * instead of staying behind in Snyk.
+ */
+export function organizationDeletedWith(change: ResourceChangeModel, graph: SnykGraph): string | undefined {
+  const organization = graph.organizationOf.get(change.address);
+  if (organization === undefined || graph.nodes.get(organization)?.change?.kind !== 'delete') return undefined;
+  return nodeLabel(graph, organization);
+}
+
+function integrationDeleteText(change: ResourceChangeModel, graph: SnykGraph): string {
+  const organization = organizationDeletedWith(change, graph);
+  return organization === undefined ? 'stays in Snyk with its credentials cleared' : `goes with its org ${organization}, deleted in this plan`;
+}
 
 function describeClone(change: ResourceChangeModel, graph: SnykGraph): string[] {
-  if (change.kind === 'delete') return [INTEGRATION_STAYS];
+  if (change.kind === 'delete') return [integrationDeleteText(change, graph)];
   if (change.kind !== 'create' && change.kind !== 'replace') return [];
   const source = graph.cloneSourceOf.get(change.address);
   const destination = graph.organizationOf.get(change.address);

@@ -1,6 +1,6 @@
 import { ResourceChangeModel } from './changes';
 import { familyLabel, nodeLabel } from './labels';
-import { isFalse, isTrue, replaceReasonText } from './snyk-changes';
+import { isFalse, isTrue, organizationDeletedWith, replaceReasonText } from './snyk-changes';
 import { familiesOf, SnykGraph } from './token-family';
 import { compareText } from './order';
 
@@ -86,6 +86,8 @@ function irreversibleOrganizationDelete(change: ResourceChangeModel, graph: Snyk
 function destroyLeavesIntegration(change: ResourceChangeModel, graph: SnykGraph): PlanWarning[] {
   const integrationTypes = ['snyk_integration', 'snyk_integration_clone'];
   if (!integrationTypes.includes(change.type) || (change.kind !== 'delete' && change.kind !== 'replace')) return [];
+  // Deleting its org removes the integration for good; the org's own caution says so.
+  if (change.kind === 'delete' && organizationDeletedWith(change, graph) !== undefined) return [];
   return [
     warning(
       'warning',

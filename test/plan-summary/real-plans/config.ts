@@ -24,6 +24,8 @@ export interface ScenarioStep {
   /** Step 1 onwards: gitlab brokered, bitbucket-server un-brokered, new docker-hub password, token activated. */
   readonly updated: boolean;
   readonly rotationGeneration: string;
+  /** Drops the docker-hub integration and the clone into team-eu while their orgs stay. */
+  readonly pruned?: boolean;
 }
 
 export function scenarioHcl(step: ScenarioStep): string {
@@ -68,7 +70,7 @@ function integrations(step: ScenarioStep): string {
     integration('ghe', 'github-enterprise', '  broker = true\n'),
     integration('gitlab', 'gitlab', gitlab),
     integration('bitbucket', 'bitbucket-server', bitbucket),
-    integration('docker', 'docker-hub', `  credentials = { username = "ci", password = "${dockerPassword}" }\n`),
+    step.pruned ? '' : integration('docker', 'docker-hub', `  credentials = { username = "ci", password = "${dockerPassword}" }\n`),
   ].join('');
 }
 
@@ -82,7 +84,8 @@ function clone(resourceName: string, destination: string): string {
 }
 
 function clonesAndToken(step: ScenarioStep): string {
-  return `${clone('team', 'snyk_organization.team')}${clone('team_eu', 'snyk_organization.team_eu')}data "snyk_organization" "security" {
+  const teamEuClone = step.pruned ? '' : clone('team_eu', 'snyk_organization.team_eu');
+  return `${clone('team', 'snyk_organization.team')}${teamEuClone}data "snyk_organization" "security" {
   id = "${step.securityOrgId}"
 }
 ${clone('security', 'data.snyk_organization.security')}resource "snyk_broker_token" "ghe" {

@@ -16,6 +16,7 @@ function warningsAt(summary: StackSummary, address: string): string[] {
 }
 
 const FAMILY_ORGS = 'orgs: platform, platform-copy, security, team-eu, team-platform';
+const LEFT_BEHIND = /^warning: .*: Snyk cannot delete an integration; destroying it only clears its credentials\. The integration \(and any Broker token it has\) stays in Snyk\.$/;
 
 /**
  * One emulator and one terraform folder: the base configuration is planned and applied, then changed step by step,
@@ -135,6 +136,19 @@ describe('plan-summary on plans made by terraform, the provider and the emulator
     });
   });
 
+  describe('removing an integration and a clone while their orgs stay', () => {
+    test('flags that both stay behind in Snyk, and nothing as irreversible', () => {
+      const summary = summarize(run.prune);
+      expect(entry(summary.integrations, 'snyk_integration.docker')).toMatchObject({ kind: 'delete', details: ['stays in Snyk with its credentials cleared'] });
+      expect(entry(summary.clones, 'snyk_integration_clone.team_eu')).toMatchObject({ kind: 'delete', label: 'github-enterprise in team-eu' });
+      for (const address of ['snyk_integration.docker', 'snyk_integration_clone.team_eu']) {
+        expect(warningsAt(summary, address)).toEqual([expect.stringMatching(LEFT_BEHIND)]);
+      }
+      expect(summary.warnings.map((warning) => warning.address).sort()).toEqual(['snyk_integration.docker', 'snyk_integration_clone.team_eu']);
+      expect(summary.snykCounts).toMatchObject({ delete: 2, create: 0, update: 0, replace: 0 });
+    });
+  });
+
   describe('destroying it', () => {
     let summary: StackSummary;
     beforeAll(() => (summary = summarize(run.destroy)));
@@ -145,14 +159,15 @@ describe('plan-summary on plans made by terraform, the provider and the emulator
       for (const org of summary.organizations) expect(warningsAt(summary, org.address)[0]).toMatch(/^caution: Organization .* is deleted, which cannot be undone/);
     });
 
-    test('flags what stays behind in Snyk: integrations, clones and the Broker token', () => {
-      const leftBehind = /^warning: .*: Snyk cannot delete an integration; destroying it only clears its credentials\. The integration \(and any Broker token it has\) stays in Snyk\.$/;
-      for (const address of ['snyk_integration.ghe', 'snyk_integration.docker', 'snyk_integration_clone.team', 'snyk_integration_clone.security']) {
-        expect(warningsAt(summary, address)).toEqual([expect.stringMatching(leftBehind)]);
-      }
+    test('flags what stays behind in Snyk (a clone into an org outside the plan, the Broker token), not what goes with its org', () => {
+      expect(warningsAt(summary, 'snyk_integration_clone.security')).toEqual([expect.stringMatching(LEFT_BEHIND)]);
+      expect(entry(summary.clones, 'snyk_integration_clone.security').details).toEqual(['stays in Snyk with its credentials cleared']);
       expect(warningsAt(summary, 'snyk_broker_token.ghe')).toEqual([
         'warning: Broker token of github-enterprise in platform: destroying it only removes it from Terraform state; the token stays in use in Snyk.',
       ]);
+      for (const address of ['snyk_integration.ghe', 'snyk_integration.gitlab', 'snyk_integration_clone.team']) expect(warningsAt(summary, address)).toEqual([]);
+      expect(entry(summary.integrations, 'snyk_integration.ghe').details).toEqual(['goes with its org platform, deleted in this plan']);
+      expect(entry(summary.clones, 'snyk_integration_clone.team').details).toEqual(['goes with its org team-platform, deleted in this plan']);
       expect(summary.otherProviders[0].counts).toMatchObject({ delete: 1 });
     });
 
@@ -169,7 +184,7 @@ describe('plan-summary on plans made by terraform, the provider and the emulator
   });
 
   test('no planted secret, API key or Broker token appears in any format, though the plans hold them', () => {
-    const plans = [run.create, run.update, run.rotate, run.destroy];
+    const plans = [run.create, run.update, run.rotate, run.prune, run.destroy];
     const planTexts = plans.map((loaded) => JSON.stringify(loaded.plan)).join('\n');
     // The check below proves something only if the plans really carry every secret.
     for (const secret of run.secrets) expect(planTexts.includes(secret)).toBe(true);

@@ -11,6 +11,8 @@ export interface ScenarioRun {
   readonly update: LoadedPlan;
   /** rotation_triggers changed with activate = true: the live token switches. */
   readonly rotate: LoadedPlan;
+  /** An integration and a clone removed from the configuration while their orgs stay. */
+  readonly prune: LoadedPlan;
   readonly destroy: LoadedPlan;
   /** `--stack-dir --fail-on-destructive --format json` on the saved create plan. */
   readonly createCli: CommandResult;
@@ -45,17 +47,22 @@ export async function runScenario(): Promise<ScenarioRun> {
     await stack.applySavedPlan();
     noteTokens();
 
-    const rotate = await stack.plan('rotate', scenarioHcl({ ...updatedStep, rotationGeneration: '2' }));
+    const rotatedStep: ScenarioStep = { ...updatedStep, rotationGeneration: '2' };
+    const rotate = await stack.plan('rotate', scenarioHcl(rotatedStep));
     await stack.applySavedPlan();
     noteTokens();
 
-    const destroy = await stack.plan('destroy', scenarioHcl({ ...updatedStep, rotationGeneration: '2' }), ['-destroy']);
+    const prunedStep: ScenarioStep = { ...rotatedStep, pruned: true };
+    const prune = await stack.plan('prune', scenarioHcl(prunedStep));
+    await stack.applySavedPlan();
+
+    const destroy = await stack.plan('destroy', scenarioHcl(prunedStep), ['-destroy']);
     const destroyCli: CommandResult[] = [];
     for (const format of ['markdown', 'json', 'text']) {
       destroyCli.push(await runPlanSummaryCli(['--stack-dir', workspace.dir, '--fail-on-destructive', '--format', format], cliEnv));
     }
     const secrets = [...Object.values(PLANTED), emulator.apiKey, ...tokens];
-    return { create, update, rotate, destroy, createCli, destroyCli, ids: { groupId, otherGroupId, legacyOrgId, securityOrgId }, secrets };
+    return { create, update, rotate, prune, destroy, createCli, destroyCli, ids: { groupId, otherGroupId, legacyOrgId, securityOrgId }, secrets };
   } finally {
     await stack.close();
   }
