@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { installProvider } from '../../src/cli/provider-install';
+import { installProvider, PROVIDER_ADDRESS } from '../../src/cli/provider-install';
 import { writeCliConfigForMirror } from '../../src/cli/terraform-cli-config';
 
 export interface CommandResult {
@@ -12,6 +12,8 @@ export interface CommandResult {
 }
 
 export interface TerraformWorkspace {
+  /** The temp folder holding everything below; removed by cleanup(). */
+  readonly root: string;
   /** The working directory holding the configuration. */
   readonly dir: string;
   /** The environment every terraform command runs with (own CLI config, no checkpoint, HOME inside the temp dir). */
@@ -23,20 +25,30 @@ export interface TerraformWorkspace {
   cleanup(): void;
 }
 
+export interface WorkspaceProvider {
+  /** The provider's address in the mirror, e.g. `registry.terraform.io/example/testing`. */
+  readonly address: string;
+  /** Puts the provider into the mirror folder. */
+  install(pluginDir: string): void;
+}
+
+/** The freshly bundled `cdktf-snyk/snyk`, as `npx cdktf-snyk provider install` installs it. */
+const SNYK_PROVIDER: WorkspaceProvider = { address: PROVIDER_ADDRESS, install: (pluginDir) => installProvider({ pluginDir }) };
+
 /**
- * A temp folder with its own Terraform CLI configuration whose filesystem mirror holds the freshly bundled provider.
- * Nothing is written outside the temp folder.
+ * A temp folder with its own Terraform CLI configuration whose filesystem mirror holds the provider under test (by
+ * default the freshly bundled Snyk provider). Nothing is written outside the temp folder.
  */
-export function createTerraformWorkspace(providerEnv: NodeJS.ProcessEnv = {}): TerraformWorkspace {
+export function createTerraformWorkspace(providerEnv: NodeJS.ProcessEnv = {}, provider: WorkspaceProvider = SNYK_PROVIDER): TerraformWorkspace {
   const root = mkdtempSync(join(tmpdir(), 'cdktf-snyk-tf-'));
   const dir = join(root, 'work');
   const home = join(root, 'home');
   mkdirSync(dir);
   mkdirSync(home);
   const pluginDir = join(root, 'plugins');
-  installProvider({ pluginDir });
+  provider.install(pluginDir);
   const cliConfig = join(root, 'terraform.rc');
-  writeCliConfigForMirror(cliConfig, pluginDir);
+  writeCliConfigForMirror(cliConfig, pluginDir, provider.address);
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: home,
@@ -47,6 +59,7 @@ export function createTerraformWorkspace(providerEnv: NodeJS.ProcessEnv = {}): T
   };
   const terraform = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => runCommand('terraform', args, dir, { ...env, ...extraEnv });
   return {
+    root,
     dir,
     env,
     writeFile: (name, content) => writeFileSync(join(dir, name), content),

@@ -1,7 +1,6 @@
 import { createLogger } from '../plugin/logger';
 import { servePlugin } from '../plugin/serve-plugin';
-import { ProviderType } from './provider';
-import { createProviderServer } from './provider-server';
+import type { ProviderType } from './provider';
 
 export interface ServeProviderOptions {
   /** Shown to a human who runs the executable by hand. @default `terraform-provider-TYPE` */
@@ -20,6 +19,13 @@ export function serveProvider<P>(provider: ProviderType<P> | (() => Promise<Prov
   return servePlugin({
     executableName,
     logger,
-    handlers: async () => createProviderServer(eager ?? (await (provider as () => Promise<ProviderType<P>>)()), logger),
+    // The framework's RPC handlers (value codec, plan and apply logic) load after the handshake line, like the provider.
+    handlers: async () => {
+      const [{ createProviderServer }, resolved] = await Promise.all([
+        import('./provider-server'),
+        eager ?? (provider as () => Promise<ProviderType<P>>)(),
+      ]);
+      return createProviderServer(resolved, logger);
+    },
   });
 }

@@ -19,21 +19,7 @@ export type CtyType =
  */
 export type CtyValue = string | number | boolean | null | UnknownValue | CtyValue[] | { [key: string]: CtyValue };
 
-export const ctyTypes = {
-  string: 'string',
-  number: 'number',
-  bool: 'bool',
-  list: (element: CtyType): CtyType => ['list', element],
-  set: (element: CtyType): CtyType => ['set', element],
-  map: (element: CtyType): CtyType => ['map', element],
-  object: (attributes: { readonly [attribute: string]: CtyType }): CtyType => ['object', attributes],
-} as const;
-
 /** The bytes Terraform expects in `Schema.Attribute.type`. */
 export function ctyTypeJson(type: CtyType): Buffer {
   return Buffer.from(JSON.stringify(type));
-}
-
-export function describeCtyType(type: CtyType): string {
-  return typeof type === 'string' ? type : `${type[0]} of ${JSON.stringify(type[1])}`;
 }

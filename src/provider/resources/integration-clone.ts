@@ -47,11 +47,11 @@ export const integrationCloneResource = defineResource<IntegrationCloneModel, Sn
     const sourceOrg = known(plan.source_organization_id, 'source_organization_id');
     const sourceIntegration = known(plan.source_integration_id, 'source_integration_id');
     const destination = known(plan.destination_organization_id, 'destination_organization_id');
-    const type = typeOf(await provider.client.getIntegrationTypeMap(sourceOrg), sourceIntegration);
+    const type = typeOf(await provider.typeMaps.get(sourceOrg), sourceIntegration);
     if (!type) {
       throw new DiagnosticError('Source integration not found', `Organization ${sourceOrg} has no integration ${sourceIntegration}.`, ['source_integration_id']);
     }
-    const existing = await provider.client.getIntegrationByType(destination, type);
+    const existing = (await provider.typeMaps.get(destination))[type];
     if (existing) {
       throw new DiagnosticError(
         `Destination already has a ${type} integration`,

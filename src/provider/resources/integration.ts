@@ -98,7 +98,7 @@ export const integrationResource = defineResource<IntegrationModel, SnykProvider
   async create({ plan, provider, setPartialState }) {
     const orgId = known(plan.organization_id, 'organization_id');
     const type = known(plan.type, 'type');
-    const existing = await provider.client.getIntegrationByType(orgId, type);
+    const existing = (await provider.typeMaps.get(orgId))[type];
     if (existing) {
       throw new DiagnosticError(
         `Organization already has a ${type} integration`,

@@ -6,7 +6,8 @@ export function known<T>(value: T | UnknownValue, attribute: string): T {
   return value;
 }
 
-/** The prior or planned value when known, else null. */
-export function knownOrNull<T>(value: T | UnknownValue | undefined): T | null {
-  return value === undefined || isUnknown(value) ? null : value;
+
+/** An optional+computed attribute's configured value: undefined when the configuration leaves it to the provider. */
+export function configuredOrUndefined<T>(value: T | null | UnknownValue): T | undefined {
+  return value === null || isUnknown(value) ? undefined : value;
 }

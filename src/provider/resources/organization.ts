@@ -1,7 +1,7 @@
 import { Organization, SnykApiError } from '../../snyk';
 import { attr, DiagnosticError, defineResource, requiresReplace, stringLengthAtLeast, useStateForUnknown, uuid } from '../framework';
 import { SnykProviderContext } from '../snyk-context';
-import { known } from './known';
+import { configuredOrUndefined, known } from './known';
 
 export interface OrganizationModel {
   id: string | null;
@@ -64,17 +64,14 @@ export const organizationResource = defineResource<OrganizationModel, SnykProvid
     url: attr.string({ computed: true, description: 'The organization in the Snyk web UI.', planModifiers: [useStateForUnknown()] }),
   },
 
-  async create({ plan, provider, setPartialState }) {
+  async create({ plan, provider }) {
     const created = await provider.client.createOrg({
       name: known(plan.name, 'name'),
-      groupId: known(plan.group_id, 'group_id') ?? undefined,
+      groupId: configuredOrUndefined(plan.group_id),
       sourceOrgId: known(plan.source_organization_id, 'source_organization_id') ?? undefined,
     });
-    const prior = { source_organization_id: known(plan.source_organization_id, 'source_organization_id'), group_id: created.groupId ?? null };
-    setPartialState(toModel(created, prior));
-    // v1 answers before REST knows the new org; REST is the source of truth for slug and group afterwards.
-    const fromRest = await provider.client.getOrg(created.id);
-    return toModel({ ...created, ...fromRest, url: created.url || fromRest?.url || '' }, prior);
+    // The v1 answer carries id, name, slug, url and group: nothing is left to read back.
+    return toModel(created, { source_organization_id: known(plan.source_organization_id, 'source_organization_id'), group_id: null });
   },
 
   async read({ state, provider }) {

@@ -131,4 +131,22 @@ output "token" {
       await stack.apply();
       expect(stack.emulator.state().integrations.find((i) => i.id === id)?.settings).toMatchObject({ pullRequestTestEnabled: false });
     }));
+
+  test('refreshing several integrations of one org reads its type map once per plan', () =>
+    withSnykStack(async (stack, group) => {
+      const credentials = (fields: string) => `  credentials = { ${fields} }\n`;
+      stack.configure(
+        orgHcl('platform', 'platform', group) +
+          ['github|token = "a"', 'gitlab|token = "b"', 'docker-hub|username = "c", password = "d"']
+            .map((entry) => entry.split('|'))
+            .map(([type, fields]) => `resource "snyk_integration" "${type.replace('-', '_')}" {\n  organization_id = snyk_organization.platform.id\n  type = "${type}"\n${credentials(fields)}}\n`)
+            .join(''),
+      );
+      await stack.apply();
+      const { id: orgId } = await stack.resourceValues('snyk_organization.platform');
+      stack.emulator.clearRequests();
+      expect((await stack.plan()).code).toBe(0);
+      const typeMapReads = stack.emulator.requests().filter((request) => request.method === 'GET' && request.path === `/v1/org/${String(orgId)}/integrations`);
+      expect(typeMapReads).toHaveLength(1);
+    }));
 });

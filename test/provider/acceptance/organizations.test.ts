@@ -113,4 +113,14 @@ output "looked_up" {
       expect(refused.stderr).toContain('Snyk refused to delete the organization');
       expect(refused.stderr).toContain('terraform state rm');
     }));
+
+  test('an org without group_id is created where the key puts it, and plans no changes', () =>
+    withSnykStack(async (stack) => {
+      stack.configure('resource "snyk_organization" "personal" {\n  name = "personal"\n}\n');
+      await stack.apply();
+      const personal = await stack.resourceValues('snyk_organization.personal');
+      expect(stack.emulator.state().orgs.find((org) => org.id === personal.id)).toMatchObject({ name: 'personal', groupId: null });
+      expect(personal.group_id).toBeNull();
+      expect((await stack.plan()).code).toBe(0);
+    }));
 });

@@ -2,7 +2,8 @@ import { buildSync } from 'esbuild';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommandResult, runCommand } from '../../../support/terraform';
+import { terraformPlatform } from '../../../../src/cli/provider-install';
+import { CommandResult, createTerraformWorkspace, WorkspaceProvider } from '../../../support/terraform';
 
 const FIXTURE_ENTRY = join(__dirname, '..', '..', '..', 'fixtures', 'test-provider', 'main.ts');
 export const TEST_PROVIDER_ADDRESS = 'registry.terraform.io/example/testing';
@@ -47,38 +48,28 @@ export interface TestProviderWorkspace {
   cleanup(): void;
 }
 
+/** The test provider in the unpacked mirror layout, bundled the way the real provider is shipped. */
+const TEST_PROVIDER: WorkspaceProvider = {
+  address: TEST_PROVIDER_ADDRESS,
+  install: (pluginDir) => {
+    const packageDir = join(pluginDir, TEST_PROVIDER_ADDRESS, VERSION, terraformPlatform());
+    mkdirSync(packageDir, { recursive: true });
+    bundleTestProvider(join(packageDir, `terraform-provider-testing_v${VERSION}`));
+  },
+};
+
 /** A temp dir with the bundled test provider in a filesystem mirror, its own CLI config and HOME. */
 export function createTestProviderWorkspace(): TestProviderWorkspace {
-  const root = mkdtempSync(join(tmpdir(), 'tfprovider-e2e-'));
-  const mirror = join(root, 'mirror');
-  const packageDir = join(mirror, TEST_PROVIDER_ADDRESS, VERSION, `linux_${process.arch === 'arm64' ? 'arm64' : 'amd64'}`);
-  mkdirSync(packageDir, { recursive: true });
-  const executablePath = bundleTestProvider(join(packageDir, `terraform-provider-testing_v${VERSION}`));
-  const dir = join(root, 'work');
-  const home = join(root, 'home');
-  mkdirSync(dir);
-  mkdirSync(home);
-  const cliConfig = join(root, 'terraform.rc');
-  writeFileSync(
-    cliConfig,
-    `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = ["example/testing"]\n  }\n  direct {\n    exclude = ["example/testing"]\n  }\n}\n`,
-  );
-  const storePath = join(root, 'store.json');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: home,
-    CHECKPOINT_DISABLE: '1',
-    TF_IN_AUTOMATION: '1',
-    TF_CLI_CONFIG_FILE: cliConfig,
-    TESTING_STORE_PATH: storePath,
-  };
-  const terraform = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => runCommand('terraform', withNoColor(args), dir, { ...env, ...extraEnv });
+  const storeDir = mkdtempSync(join(tmpdir(), 'tfprovider-store-'));
+  const storePath = join(storeDir, 'store.json');
+  const base = createTerraformWorkspace({ TESTING_STORE_PATH: storePath }, TEST_PROVIDER);
+  const terraform = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => base.terraform(withNoColor(args), extraEnv);
   return {
-    root,
-    dir,
+    root: base.root,
+    dir: base.dir,
     storePath,
-    executablePath,
-    writeConfig: (hcl) => writeFileSync(join(dir, 'main.tf'), `terraform {\n  required_providers {\n    testing = { source = "example/testing" }\n  }\n}\n${hcl}`),
+    executablePath: join(base.root, 'plugins', TEST_PROVIDER_ADDRESS, VERSION, terraformPlatform(), `terraform-provider-testing_v${VERSION}`),
+    writeConfig: (hcl) => base.writeFile('main.tf', `terraform {\n  required_providers {\n    testing = { source = "example/testing" }\n  }\n}\n${hcl}`),
     readStore: () => {
       try {
         return JSON.parse(readFileSync(storePath, 'utf8'));
@@ -87,15 +78,12 @@ export function createTestProviderWorkspace(): TestProviderWorkspace {
       }
     },
     writeStore: (things) => writeFileSync(storePath, JSON.stringify(things, null, 2)),
-    readState: () => JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')),
+    readState: () => JSON.parse(readFileSync(join(base.dir, 'terraform.tfstate'), 'utf8')),
     terraform,
-    mustTerraform: async (args, okCodes = [0], extraEnv = {}) => {
-      const result = await terraform(args, extraEnv);
-      if (!okCodes.includes(result.code)) {
-        throw new Error(`terraform ${args.join(' ')} exited ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
-      }
-      return result;
+    mustTerraform: (args, okCodes = [0], extraEnv = {}) => base.mustTerraform(withNoColor(args), extraEnv, okCodes),
+    cleanup: () => {
+      base.cleanup();
+      rmSync(storeDir, { recursive: true, force: true });
     },
-    cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
 }
