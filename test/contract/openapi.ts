@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 /**
- * Validates request and response bodies against Snyk's v1 OpenAPI subset in `../shared/reference/` (beside the project
- * root, where CI lays it out). Each function returns the problems found: an empty array means the body conforms.
+ * Validates request and response bodies against Snyk's v1 OpenAPI subset in `spec/snyk/` (copied into the repository
+ * unchanged; see spec/snyk/README.md). Each function returns the problems found: an empty array means the body conforms.
  *
  * `pathTemplate` is a key of the spec's `paths`, with or without the `/v1` prefix: '/org/{orgId}/integrations'.
  */
 
-export const OPENAPI_SPEC_PATH = join(__dirname, '..', '..', '..', 'shared', 'reference', 'snyk-v1-openapi-subset.yaml');
+export const OPENAPI_SPEC_PATH = join(__dirname, '..', '..', 'spec', 'snyk', 'snyk-v1-openapi-subset.yaml');
 
 const SPEC_ID = 'snyk-v1-openapi';
 
