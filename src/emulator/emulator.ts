@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { BehaviorListing, BehaviorName, BehaviorOverrides, BehaviorSet } from './behaviors';
 import { FaultInjector, FaultRule } from './faults';
 import { EmulatorModel } from './model';
 import { StatePersister, loadState } from './persistence';
@@ -22,6 +23,8 @@ export interface EmulatorOptions {
   faults?: FaultRule[];
   /** Seeds the random source of `fraction` faults, so tests are repeatable. */
   seed?: number;
+  /** Behaviours where Snyk's documentation is silent (see `docs/emulator.md`); the rest keep their defaults. */
+  behaviors?: BehaviorOverrides;
 }
 
 /** A running emulator and the test hooks around it. */
@@ -44,18 +47,25 @@ export interface RunningEmulator {
   createOrg(groupId: string, name: string): { id: string; slug: string };
   /** Gives the org a project, so that deleting it is refused (409). */
   addProject(orgId: string): void;
+  /** Changes some behaviours (all or none; throws naming the accepted values). */
+  setBehaviors(overrides: BehaviorOverrides): void;
+  /** Puts every behaviour back to its default. */
+  resetBehaviors(): void;
+  /** Every behaviour with its current value, default and accepted values. */
+  behaviors(): Record<BehaviorName, BehaviorListing>;
 }
 
 /** Starts a Snyk API emulator on loopback (by default) and resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const apiKey = options.apiKey ?? randomUUID();
-  const model = new EmulatorModel(loadState(options.stateFile));
+  const behaviors = new BehaviorSet(options.behaviors);
+  const model = new EmulatorModel(loadState(options.stateFile), behaviors);
   const faults = new FaultInjector(options.seed);
   (options.faults ?? []).forEach((rule) => faults.add(rule));
   const log = new RequestLog();
   const persister = new StatePersister(options.stateFile, () => model.snapshot());
   await persister.save();
-  const handler = new EmulatorRequestHandler({ model, faults, log }, apiKey, persister);
+  const handler = new EmulatorRequestHandler({ model, faults, log, behaviors }, apiKey, persister);
   const server = createServer(handler.listener);
   const host = options.host ?? '127.0.0.1';
   await listen(server, options.port ?? 0, host);
@@ -92,6 +102,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       model.addProject(orgId);
       persistInBackground();
     },
+    setBehaviors: (overrides) => behaviors.apply(overrides),
+    resetBehaviors: () => behaviors.reset(),
+    behaviors: () => behaviors.list(),
   };
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { BehaviorSet } from './behaviors';
 import { badRequest, conflict, notFound, unprocessable } from './errors';
 import { defaultSettings } from './integration-types';
 import { EmulatorState, GroupRecord, IntegrationRecord, IntegrationSettings, OrgRecord, TokenFamilyRecord } from './state';
@@ -30,7 +31,10 @@ export interface OrgPageQuery {
 export class EmulatorModel {
   private revisionCounter = 0;
 
-  constructor(private readonly data: EmulatorState) {}
+  constructor(
+    private readonly data: EmulatorState,
+    private readonly behaviors: BehaviorSet = new BehaviorSet(),
+  ) {}
 
   /** Grows by one on every change. */
   get revision(): number {

@@ -1,3 +1,4 @@
+import { BehaviorSet } from './behaviors';
 import { ErrorFlavor } from './errors';
 import { FaultInjector } from './faults';
 import { EmulatorModel } from './model';
@@ -8,6 +9,7 @@ export interface EmulatorServices {
   model: EmulatorModel;
   faults: FaultInjector;
   log: RequestLog;
+  behaviors: BehaviorSet;
 }
 
 /** One parsed request, as a handler receives it. */

@@ -1,4 +1,5 @@
 import { objectBody, requiredString } from '../body';
+import { parseBehaviorOverrides } from '../behaviors';
 import { badRequest } from '../errors';
 import { FaultRule, faultRuleProblem } from '../faults';
 import { Route, RouteContext } from '../router';
@@ -13,7 +14,19 @@ export const adminRoutes: readonly Route[] = [
   { method: 'POST', pattern: '/_emulator/groups', handle: createGroup },
   { method: 'POST', pattern: '/_emulator/orgs', handle: createOrg },
   { method: 'POST', pattern: '/_emulator/orgs/:orgId/projects', handle: addProject },
+  { method: 'GET', pattern: '/_emulator/behaviors', handle: ({ services }) => ({ status: 200, body: { behaviors: services.behaviors.list() } }) },
+  { method: 'PUT', pattern: '/_emulator/behaviors', handle: setBehaviors },
+  { method: 'DELETE', pattern: '/_emulator/behaviors', handle: ({ services }) => (services.behaviors.reset(), { status: 204 }) },
 ];
+
+function setBehaviors({ body, services }: RouteContext) {
+  const parsed = parseBehaviorOverrides(body);
+  if (!parsed.ok) {
+    throw badRequest(parsed.problems.join('; '));
+  }
+  services.behaviors.apply(parsed.overrides);
+  return { status: 200, body: { behaviors: services.behaviors.list() } };
+}
 
 function addFault({ body, services }: RouteContext) {
   const problem = faultRuleProblem(body);
