@@ -8,6 +8,7 @@ import * as orgs from './orgs';
 import { CreateOrgInput, Organization } from './orgs';
 import { resolveApiUrl } from './regions';
 import { RetryClock, RetryOptions } from './retry';
+import { UniversalBrokerClient } from './universal-broker/client';
 
 /** How to reach Snyk and how patiently. */
 export interface SnykClientOptions {
@@ -36,9 +37,12 @@ export interface SnykClientOptions {
  */
 export class SnykClient {
   private readonly http: SnykHttp;
+  /** The Universal Broker REST calls (app installs, deployments, credentials, connections...), over the same transport. */
+  readonly universalBroker: UniversalBrokerClient;
 
   constructor(options: SnykClientOptions) {
     this.http = new SnykHttp({ ...options, apiUrl: resolveApiUrl(options) });
+    this.universalBroker = new UniversalBrokerClient(this.http);
   }
 
   /** The API root this client talks to. */

@@ -17,3 +17,4 @@ export type { RequestEvent } from './http';
 export { REST_API_VERSION, JSON_API_CONTENT_TYPE } from './rest';
 export { resolveConnectionSettings, ConnectionSettingsError, ENV_TOKEN, ENV_REGION, ENV_API_URL } from './environment';
 export type { ConnectionSettings, ConnectionSetting } from './environment';
+export * from './universal-broker';

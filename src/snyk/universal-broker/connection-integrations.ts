@@ -1,0 +1,73 @@
+import { apiPath, HttpResult } from '../http';
+import { UbContext } from './context';
+import { dataResource, dataResources, DELETE_SAFETY, jsonApiRequest, listAllPages, NOT_REPEATABLE, optionalStringAttribute, ReadResource, stringAttribute } from './json-api';
+import { BrokerConnectionIntegration, BrokerConnectionIntegrationInput, ListOptions, OrgBrokerConnection } from './types';
+
+function tenantConnectionPath(tenantId: string, connectionId: string): string {
+  return apiPath`/rest/tenants/${tenantId}/brokers/connections/${connectionId}`;
+}
+
+/**
+ * POST /tenants/{tenant_id}/brokers/connections/{connection_id}/orgs/{org_id}/integration: the org's integration of
+ * `type` is served by the connection from now on; with `integrationId`, that existing integration is moved onto it.
+ * The body has no `attributes` wrapper (as published). Not repeated after an ambiguous failure.
+ */
+export function createConnectionIntegration(
+  ctx: UbContext,
+  tenantId: string,
+  connectionId: string,
+  orgId: string,
+  input: BrokerConnectionIntegrationInput,
+): Promise<BrokerConnectionIntegration> {
+  const data = { type: input.type, ...(input.integrationId !== undefined ? { integration_id: input.integrationId } : {}) };
+  return ctx.http.request(
+    jsonApiRequest('POST', `${tenantConnectionPath(tenantId, connectionId)}${apiPath`/orgs/${orgId}/integration`}`, ctx.versions.brokers, { data }),
+    (result) => integration(dataResource(result), orgId),
+    NOT_REPEATABLE,
+  );
+}
+
+/** GET .../connections/{connection_id}/integrations, every page: the org integrations a connection serves. */
+export function listConnectionIntegrations(ctx: UbContext, tenantId: string, connectionId: string, options: ListOptions = {}): Promise<BrokerConnectionIntegration[]> {
+  const first = jsonApiRequest('GET', `${tenantConnectionPath(tenantId, connectionId)}/integrations`, ctx.versions.brokers);
+  return listAllPages(ctx.http, first, (result) => dataResources(result).map((resource) => integration(resource)), options.pageSize);
+}
+
+/** DELETE .../connections/{connection_id}/orgs/{org_id}/integrations/{integration_id}: disconnects the org's integration. */
+export async function deleteConnectionIntegration(ctx: UbContext, tenantId: string, connectionId: string, orgId: string, integrationId: string): Promise<void> {
+  const path = `${tenantConnectionPath(tenantId, connectionId)}${apiPath`/orgs/${orgId}/integrations/${integrationId}`}`;
+  await ctx.http.request(jsonApiRequest('DELETE', path, ctx.versions.brokers), () => undefined, DELETE_SAFETY);
+}
+
+/** GET /orgs/{org_id}/brokers/connections, every page: the connections the org can use. */
+export function listOrgConnections(ctx: UbContext, orgId: string, options: ListOptions = {}): Promise<OrgBrokerConnection[]> {
+  const first = jsonApiRequest('GET', apiPath`/rest/orgs/${orgId}/brokers/connections`, ctx.versions.brokers);
+  return listAllPages(ctx.http, first, (result) => dataResources(result).map((resource) => orgConnection(result, resource)), options.pageSize);
+}
+
+/** Org integrations carry their fields beside `id` (no `attributes`); attributes are read too, in case Snyk nests them. */
+function integration(resource: ReadResource, knownOrgId?: string): BrokerConnectionIntegration {
+  const field = (name: string): string | undefined => {
+    const value = resource.raw[name] ?? resource.attributes[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const integrationType = field('integration_type');
+  return {
+    id: resource.id,
+    orgId: field('org_id') ?? knownOrgId ?? '',
+    type: field('type') ?? '',
+    ...(integrationType !== undefined ? { integrationType } : {}),
+  };
+}
+
+function orgConnection(result: HttpResult, resource: ReadResource): OrgBrokerConnection {
+  const contextId = optionalStringAttribute(resource, 'context');
+  return {
+    id: resource.id,
+    name: stringAttribute(result, resource, 'name'),
+    connectionType: stringAttribute(result, resource, 'connection_type'),
+    deploymentId: stringAttribute(result, resource, 'deployment_id'),
+    ...(contextId !== undefined ? { contextId } : {}),
+  };
+}
+
