@@ -1,129 +1,476 @@
-import Ajv, { ValidateFunction } from 'ajv';
+import Ajv2019 from 'ajv/dist/2019';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { KNOWN_DEVIATIONS, KnownDeviation } from './deviations';
 
 /**
- * Validates request and response bodies against Snyk's v1 OpenAPI subset in `spec/snyk/` (copied into the repository
- * unchanged; see spec/snyk/README.md). Each function returns the problems found: an empty array means the body conforms.
+ * Contract checks against Snyk's published API descriptions in `spec/snyk/` (copied into the repository unchanged; see
+ * spec/snyk/README.md). Two specs: `'v1'` (the v1 YAML) and `'rest'` (the REST JSON:API document).
  *
- * `pathTemplate` is a key of the spec's `paths`, with or without the `/v1` prefix: '/org/{orgId}/integrations'.
+ * API (every `validate*` returns the problems found; an empty array means the body conforms):
+ * - `validateResponse(spec, method, path, status, body, options)`: a response body, against a CLOSED schema.
+ * - `validateRequest(spec, method, path, body)`: a request body, against the schema as published (open).
+ * - `responseSchema(spec, method, path, status, contentType?)`: the JSON Schema (draft 2019-09) a response is checked
+ *   against, or undefined when the spec lists the status without a body; its `$ref`s point into `specSchemaId(spec)`,
+ *   so compile it with `specAjv()`.
+ * - `responseExamples(spec, method, path, status)`: the examples the spec gives for a response.
+ * - `templateOf(spec, method, concretePath)`: the spec's path template for a concrete path ('/orgs/abc' -> '/orgs/{org_id}').
+ * - `validateRequestBody` / `validateResponseBody`: the v1 shorthands the older tests use.
+ *
+ * `path` is a key of the spec's `paths`, with or without the `/v1` or `/rest` prefix: '/org/{orgId}/integrations'.
+ *
+ * Closed: every response schema that describes properties and says nothing about others gets
+ * `unevaluatedProperties: false`, so an undocumented or renamed field is a problem. Fields the emulator sends although
+ * the spec does not list them must be on the commented allow-list in `deviations.ts`.
+ * Schemas that say `additionalProperties: true` (or give a schema for them) stay as the spec says.
  */
 
-export const OPENAPI_SPEC_PATH = join(__dirname, '..', '..', 'spec', 'snyk', 'snyk-v1-openapi-subset.yaml');
+export type SpecName = 'v1' | 'rest';
 
-const SPEC_ID = 'snyk-v1-openapi';
+const SPEC_DIR = join(__dirname, '..', '..', 'spec', 'snyk');
+
+/** The spec files, in the repository. */
+export const SPEC_FILES: Record<SpecName, string> = {
+  v1: join(SPEC_DIR, 'snyk-v1-openapi-subset.yaml'),
+  rest: join(SPEC_DIR, 'snyk-rest-openapi-subset.json'),
+};
+
+/** Kept for the older tests: the v1 spec file. */
+export const OPENAPI_SPEC_PATH = SPEC_FILES.v1;
+
+const PATH_PREFIX: Record<SpecName, RegExp> = { v1: /^\/v1(?=\/)/, rest: /^\/rest(?=\/)/ };
+
+export interface ResponseCheckOptions {
+  /** The answer's Content-Type header: a problem when the spec has no such media type for this response. */
+  contentType?: string;
+  /** Emulator behaviours in effect (`{ 'integration-post-broker-token': 'include' }`): their allow-list entries apply. */
+  behaviors?: Readonly<Record<string, string>>;
+}
 
 type JsonObject = Record<string, unknown>;
 
-interface MediaTypes {
-  content?: Record<string, { schema?: unknown }>;
+interface MediaType {
+  schema?: unknown;
+  example?: unknown;
+  examples?: Record<string, { value?: unknown }>;
+}
+
+interface Response {
+  content?: Record<string, MediaType>;
 }
 
 interface Operation {
-  requestBody?: MediaTypes;
-  responses?: Record<string, MediaTypes>;
+  requestBody?: Response;
+  responses?: Record<string, Response>;
 }
 
 interface Spec {
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, unknown> };
+  components?: JsonObject;
 }
 
-let loaded: { spec: Spec; ajv: Ajv } | undefined;
+interface LoadedSpec {
+  document: Spec;
+  openId: string;
+  closedId: string;
+}
+
+const loaded = new Map<SpecName, LoadedSpec>();
 const validators = new Map<string, ValidateFunction | 'no-body'>();
+let sharedAjv: Ajv2019 | undefined;
 
-/** Problems with a request body the client sends, for an operation of the spec. */
+/** The ajv instance (draft 2019-09) that holds both specs, for compiling a schema from `responseSchema`. */
+export function specAjv(): Ajv2019 {
+  if (sharedAjv === undefined) {
+    sharedAjv = new Ajv2019({ allErrors: true, strict: false });
+    addFormats(sharedAjv);
+  }
+  return sharedAjv;
+}
+
+/** The `$id` under which the (closed) converted spec is registered with `specAjv()`. */
+export function specSchemaId(spec: SpecName): string {
+  return load(spec).closedId;
+}
+
+/** Problems with a request body, for an operation of the spec (checked as published: request schemas stay open). */
+export function validateRequest(spec: SpecName, method: string, path: string, body: unknown): string[] {
+  const operation = findOperation(spec, method, path);
+  if (typeof operation === 'string') {
+    return [operation];
+  }
+  const label = `${spec} request ${method.toUpperCase()} ${normalisePath(spec, path)}`;
+  const media = firstMedia(resolve(spec, operation.requestBody));
+  const schema = media === undefined ? undefined : mediaSchema(spec, media[1], 'open');
+  return check(label, schema, body, []);
+}
+
+/**
+ * Problems with a response body for an operation and status of the spec, against the closed schema: a status or a
+ * media type the spec does not list is a problem, and so is any field it does not document, unless the allow-list in
+ * `deviations.ts` names it (for the behaviours given).
+ */
+export function validateResponse(spec: SpecName, method: string, path: string, status: number, body: unknown, options: ResponseCheckOptions = {}): string[] {
+  const found = findResponse(spec, method, path, status);
+  if (typeof found === 'string') {
+    return [found];
+  }
+  const label = `${spec} response ${status} ${method.toUpperCase()} ${normalisePath(spec, path)}`;
+  const media = pickMedia(found, options.contentType);
+  if (typeof media === 'string') {
+    return [`${label}: ${media}`];
+  }
+  const allowed = KNOWN_DEVIATIONS.filter((deviation) => appliesTo(deviation, spec, method, normalisePath(spec, path), status, options.behaviors ?? {}));
+  const schema = media === undefined ? undefined : mediaSchema(spec, media[1], 'closed');
+  return check(label, schema, body, allowed);
+}
+
+/** The JSON Schema a response is checked against (closed), or undefined when the spec gives this status no body. */
+export function responseSchema(spec: SpecName, method: string, path: string, status: number, contentType?: string): JsonObject | undefined {
+  const found = findResponse(spec, method, path, status);
+  if (typeof found === 'string') {
+    throw new Error(found);
+  }
+  const media = pickMedia(found, contentType);
+  if (typeof media === 'string') {
+    throw new Error(media);
+  }
+  return media === undefined ? undefined : mediaSchema(spec, media[1], 'closed');
+}
+
+/** The distinct examples the spec gives for a response: the media type's `example`/`examples` and the schema's own. */
+export function responseExamples(spec: SpecName, method: string, path: string, status: number): unknown[] {
+  const found = findResponse(spec, method, path, status);
+  if (typeof found === 'string') {
+    throw new Error(found);
+  }
+  const examples = Object.values(found.content ?? {}).flatMap((media) => [
+    ...(media.example === undefined ? [] : [media.example]),
+    ...Object.values(media.examples ?? {}).map((entry) => resolve<{ value?: unknown }>(spec, entry).value),
+    ...schemaExamples(spec, media.schema),
+  ]);
+  // The v1 spec repeats an example at the media type and in the schema.
+  return [...new Map(examples.map((example) => [JSON.stringify(example), example])).values()];
+}
+
+/** The spec's path template that a concrete path (with or without its `/v1` or `/rest` prefix) falls under. */
+export function templateOf(spec: SpecName, method: string, concretePath: string): string | undefined {
+  const path = normalisePath(spec, concretePath.split('?')[0] ?? concretePath);
+  const { paths } = load(spec).document;
+  const matches = Object.keys(paths).filter(
+    (template) => paths[template]?.[method.toLowerCase()] !== undefined && new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path),
+  );
+  // A literal segment beats a parameter: '/settings' is not an integration type.
+  return matches.sort((a, b) => literalSegments(b) - literalSegments(a))[0];
+}
+
+/** v1 shorthand for `validateRequest('v1', ...)`. */
 export function validateRequestBody(method: string, pathTemplate: string, body: unknown): string[] {
-  const operation = findOperation(method, pathTemplate);
-  if (typeof operation === 'string') {
-    return [operation];
-  }
-  const key = `request ${method.toLowerCase()} ${normalisePath(pathTemplate)}`;
-  return validate(key, operation.requestBody, body);
+  return validateRequest('v1', method, pathTemplate, body);
 }
 
-/** Problems with a response body for an operation and status of the spec; a status the spec does not list is a problem. */
-export function validateResponseBody(method: string, pathTemplate: string, status: number, body: unknown): string[] {
-  const operation = findOperation(method, pathTemplate);
+/** v1 shorthand for `validateResponse('v1', ...)`. */
+export function validateResponseBody(method: string, pathTemplate: string, status: number, body: unknown, options?: ResponseCheckOptions): string[] {
+  return validateResponse('v1', method, pathTemplate, status, body, options);
+}
+
+function literalSegments(template: string): number {
+  return template.split('/').filter((segment) => segment !== '' && !segment.startsWith('{')).length;
+}
+
+function findOperation(spec: SpecName, method: string, path: string): Operation | string {
+  const operation = load(spec).document.paths[normalisePath(spec, path)]?.[method.toLowerCase()];
+  return operation ?? `${spec}: ${method.toUpperCase()} ${path} is not in the spec`;
+}
+
+function findResponse(spec: SpecName, method: string, path: string, status: number): Response | string {
+  const operation = findOperation(spec, method, path);
   if (typeof operation === 'string') {
-    return [operation];
+    return operation;
   }
-  const response = operation.responses?.[String(status)];
+  const responses = operation.responses ?? {};
+  const response = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
   if (response === undefined) {
-    return [`${method.toUpperCase()} ${pathTemplate}: status ${status} is not in the spec`];
+    return `${spec}: ${method.toUpperCase()} ${path}: status ${status} is not in the spec`;
   }
-  return validate(`response ${status} ${method.toLowerCase()} ${normalisePath(pathTemplate)}`, response, body);
+  return resolve<Response>(spec, response);
 }
 
-function validate(key: string, media: MediaTypes | undefined, body: unknown): string[] {
-  const validator = validatorFor(key, media);
+/** The media type entry to check: the one matching `contentType` (parameters ignored), else the first with a schema. */
+function pickMedia(response: Response, contentType: string | undefined): [string, MediaType] | undefined | string {
+  const entries = Object.entries(response.content ?? {});
+  if (contentType === undefined || entries.length === 0) {
+    return firstMedia(response);
+  }
+  const wanted = mediaTypeOf(contentType);
+  const match = entries.find(([name]) => mediaTypeOf(name) === wanted);
+  return match ?? `content type ${contentType} is not in the spec (it lists ${entries.map(([name]) => name).join(', ')})`;
+}
+
+function firstMedia(response: Response | undefined): [string, MediaType] | undefined {
+  return Object.entries(response?.content ?? {}).find(([, media]) => media.schema !== undefined);
+}
+
+/** 'application/json; charset=utf-8' and this spec's 'application/json, charset=utf-8' are both 'application/json'. */
+function mediaTypeOf(contentType: string): string {
+  return (contentType.split(/[;,]/)[0] ?? '').trim().toLowerCase();
+}
+
+function normalisePath(spec: SpecName, path: string): string {
+  return path.replace(PATH_PREFIX[spec], '');
+}
+
+/** Follows a `$ref` to a response, request body, example or header object of the spec. */
+function resolve<T>(spec: SpecName, node: T | undefined): T {
+  let current: unknown = node;
+  for (let hops = 0; isObject(current) && typeof current.$ref === 'string'; hops++) {
+    if (hops > 20) {
+      throw new Error(`${spec}: $ref loop at ${current.$ref}`);
+    }
+    current = pointer(load(spec).document, current.$ref);
+  }
+  return current as T;
+}
+
+function pointer(document: unknown, ref: string): unknown {
+  if (!ref.startsWith('#/')) {
+    throw new Error(`only local $refs are supported, got ${ref}`);
+  }
+  return ref
+    .slice(2)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((node, part) => (isObject(node) ? node[part] : undefined), document);
+}
+
+function mediaSchema(spec: SpecName, media: MediaType, mode: 'open' | 'closed'): JsonObject | undefined {
+  if (media.schema === undefined) {
+    return undefined;
+  }
+  const { openId, closedId } = load(spec);
+  return convertSchema(media.schema, { id: mode === 'closed' ? closedId : openId, closed: mode === 'closed', document: load(spec).document }, 'use');
+}
+
+function schemaExamples(spec: SpecName, schema: unknown): unknown[] {
+  const node = resolve<JsonObject | undefined>(spec, schema as JsonObject | undefined);
+  if (!isObject(node)) {
+    return [];
+  }
+  const own = node.example === undefined ? [] : [node.example];
+  const branches = Array.isArray(node.allOf) ? node.allOf.flatMap((branch) => (isObject(branch) && branch.example !== undefined ? [branch.example] : [])) : [];
+  return [...own, ...branches];
+}
+
+function check(label: string, schema: JsonObject | undefined, body: unknown, allowed: KnownDeviation[]): string[] {
+  const validator = validatorFor(label, schema);
   if (validator === 'no-body') {
-    return body === undefined || body === null || body === '' ? [] : [`${key}: the spec has no body here, got ${JSON.stringify(body)}`];
+    return body === undefined || body === null || body === '' ? [] : [`${label}: the spec has no body here, got ${JSON.stringify(body)}`];
   }
   if (validator(body)) {
     return [];
   }
-  return (validator.errors ?? []).map((error) => `${key}: ${error.instancePath || '(body)'} ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`);
+  return withoutAllowed(validator.errors ?? [], allowed).map(
+    (error) => `${label}: ${error.instancePath || '(body)'} ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`,
+  );
 }
 
-function validatorFor(key: string, media: MediaTypes | undefined): ValidateFunction | 'no-body' {
-  const cached = validators.get(key);
+function validatorFor(label: string, schema: JsonObject | undefined): ValidateFunction | 'no-body' {
+  const cached = validators.get(label);
   if (cached !== undefined) {
     return cached;
   }
-  const schema = Object.values(media?.content ?? {}).find((entry) => entry.schema !== undefined)?.schema;
-  const validator = schema === undefined ? 'no-body' : load().ajv.compile(toJsonSchema(schema) as JsonObject);
-  validators.set(key, validator);
+  const validator = schema === undefined ? 'no-body' : specAjv().compile(schema);
+  validators.set(label, validator);
   return validator;
 }
 
-function findOperation(method: string, pathTemplate: string): Operation | string {
-  const operation = load().spec.paths[normalisePath(pathTemplate)]?.[method.toLowerCase()];
-  return operation ?? `${method.toUpperCase()} ${pathTemplate} is not in the spec`;
-}
-
-function normalisePath(pathTemplate: string): string {
-  return pathTemplate.replace(/^\/v1(?=\/)/, '');
-}
-
-function load(): { spec: Spec; ajv: Ajv } {
-  if (loaded === undefined) {
-    const spec = parse(readFileSync(OPENAPI_SPEC_PATH, 'utf8')) as Spec;
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    addFormats(ajv);
-    ['double', 'float', 'int32', 'int64'].forEach((format) => ajv.addFormat(format, true));
-    ajv.addSchema({ $id: SPEC_ID, definitions: toJsonSchema(spec.components.schemas) as JsonObject });
-    loaded = { spec, ajv };
+/**
+ * Drops the problems the allow-list names, and then the "must match a schema in anyOf" summaries that were only there
+ * because of them.
+ */
+function withoutAllowed(errors: ErrorObject[], allowed: KnownDeviation[]): ErrorObject[] {
+  const remaining = errors.filter((error) => !allowed.some((deviation) => deviationMatches(deviation, error)));
+  if (remaining.length === errors.length) {
+    return remaining;
   }
-  return loaded;
+  const summaries = new Set(['anyOf', 'oneOf', 'allOf', 'if']);
+  const substantive = remaining.filter((error) => !summaries.has(error.keyword));
+  return substantive.length === 0 ? [] : remaining;
+}
+
+function deviationMatches(deviation: KnownDeviation, error: ErrorObject): boolean {
+  const field = fieldOf(error);
+  if (field === undefined || field.kind !== deviation.problem) {
+    return false;
+  }
+  const pattern = new RegExp(`^${deviation.field.split('*').map(escapeRegExp).join('[^/]+')}$`);
+  return pattern.test(field.pointer);
+}
+
+function fieldOf(error: ErrorObject): { kind: KnownDeviation['problem']; pointer: string } | undefined {
+  const params = error.params as { unevaluatedProperty?: string; missingProperty?: string };
+  if (error.keyword === 'unevaluatedProperties' && params.unevaluatedProperty !== undefined) {
+    return { kind: 'undocumented', pointer: `${error.instancePath}/${params.unevaluatedProperty}` };
+  }
+  if (error.keyword === 'required' && params.missingProperty !== undefined) {
+    return { kind: 'missing', pointer: `${error.instancePath}/${params.missingProperty}` };
+  }
+  return undefined;
+}
+
+function appliesTo(deviation: KnownDeviation, spec: SpecName, method: string, path: string, status: number, behaviors: Readonly<Record<string, string>>): boolean {
+  const sameCall = deviation.spec === spec && deviation.method === method.toUpperCase() && deviation.path === path && deviation.status === status;
+  if (!sameCall) {
+    return false;
+  }
+  if (deviation.behavior === undefined) {
+    return true;
+  }
+  const [name, value] = deviation.behavior.split('=');
+  return name !== undefined && behaviors[name] === value;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function load(spec: SpecName): LoadedSpec {
+  const cached = loaded.get(spec);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const text = readFileSync(SPEC_FILES[spec], 'utf8');
+  const document = (spec === 'v1' ? parse(text) : JSON.parse(text)) as Spec;
+  const entry: LoadedSpec = { document, openId: `snyk-${spec}-open`, closedId: `snyk-${spec}-closed` };
+  const ajv = specAjv();
+  addUnknownFormats(ajv, document);
+  for (const [id, closed] of [[entry.openId, false], [entry.closedId, true]] as const) {
+    ajv.addSchema({ $id: id, components: convertComponents(document, { id, closed, document }) });
+  }
+  loaded.set(spec, entry);
+  return entry;
+}
+
+/** Formats the spec uses that ajv-formats does not know (OpenAPI's 'double', 'int64', ...) are not checked. */
+function addUnknownFormats(ajv: Ajv2019, document: Spec): void {
+  const formats = new Set<string>();
+  walk(document, (node) => {
+    if (typeof node.format === 'string') {
+      formats.add(node.format);
+    }
+  });
+  formats.forEach((format) => {
+    if (ajv.formats[format] === undefined) {
+      ajv.addFormat(format, true);
+    }
+  });
+}
+
+function walk(node: unknown, visit: (node: JsonObject) => void): void {
+  if (Array.isArray(node)) {
+    node.forEach((item) => walk(item, visit));
+  } else if (isObject(node)) {
+    visit(node);
+    Object.values(node).forEach((value) => walk(value, visit));
+  }
+}
+
+interface Conversion {
+  /** `$id` of the converted document the `$ref`s point into. */
+  id: string;
+  closed: boolean;
+  document: Spec;
 }
 
 /**
- * Turns OpenAPI 3.0 schema objects into JSON Schema that ajv reads: component `$ref`s point into the added spec schema,
- * `nullable` becomes a null type, and `oneOf` becomes `anyOf`, because this spec's alternatives overlap (a `{token}`
- * credentials object is a GitHub, a GitLab and a DigitalOcean one at once) and `oneOf` would reject every such body.
+ * Where a schema sits decides whether it is closed: at a place of use (a response body, a property, an array item)
+ * it is; a component's definition and a branch of allOf/anyOf/oneOf are not, because the place that uses them closes
+ * them with `unevaluatedProperties`, which sees the properties every matching branch and `$ref` evaluated.
  */
-function toJsonSchema(node: unknown): unknown {
-  if (Array.isArray(node)) {
-    return node.map(toJsonSchema);
+type Position = 'use' | 'definition' | 'branch';
+
+function convertComponents(document: Spec, conversion: Conversion): JsonObject {
+  const schemas = (document.components?.schemas ?? {}) as JsonObject;
+  const converted: JsonObject = {};
+  for (const [name, schema] of Object.entries(schemas)) {
+    converted[name] = convertSchema(schema, conversion, 'definition');
   }
-  if (typeof node !== 'object' || node === null) {
-    return node;
+  return { schemas: converted };
+}
+
+const SCHEMA_MAP_KEYS = new Set(['properties', 'patternProperties']);
+const SCHEMA_KEYS = new Set(['items', 'not', 'additionalProperties']);
+const BRANCH_KEYS = new Set(['allOf', 'anyOf', 'oneOf']);
+const DROPPED_KEYS = new Set(['example', 'examples', 'nullable', 'discriminator', 'xml', 'externalDocs']);
+
+/**
+ * OpenAPI 3.0 schema -> JSON Schema 2019-09: `$ref`s point into the registered document, `nullable` becomes a null
+ * type, `oneOf` becomes `anyOf` (the v1 spec's alternatives overlap: a `{token}` credentials object is a GitHub, a
+ * GitLab and a DigitalOcean one at once, and `oneOf` would reject every such body), and closed as `Position` says.
+ */
+function convertSchema(node: unknown, conversion: Conversion, position: Position): JsonObject {
+  if (!isObject(node)) {
+    return {};
   }
   const result: JsonObject = {};
-  for (const [key, value] of Object.entries(node as JsonObject)) {
-    if (key === 'example' || key === 'examples' || key === 'nullable') {
+  for (const [key, value] of Object.entries(node)) {
+    if (DROPPED_KEYS.has(key) || key.startsWith('x-')) {
       continue;
     }
     if (key === '$ref' && typeof value === 'string') {
-      result.$ref = value.replace('#/components/schemas/', `${SPEC_ID}#/definitions/`);
+      result.$ref = `${conversion.id}${value}`;
+    } else if (SCHEMA_MAP_KEYS.has(key) && isObject(value)) {
+      result[key] = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, convertSchema(schema, conversion, 'use')]));
+    } else if (SCHEMA_KEYS.has(key) && isObject(value)) {
+      result[key] = convertSchema(value, conversion, 'use');
+    } else if (BRANCH_KEYS.has(key) && Array.isArray(value)) {
+      result[key === 'oneOf' ? 'anyOf' : key] = value.map((branch) => convertSchema(branch, conversion, 'branch'));
     } else {
-      result[key === 'oneOf' ? 'anyOf' : key] = toJsonSchema(value);
+      result[key] = value;
     }
   }
-  return applyNullable(node as JsonObject, result);
+  if (conversion.closed && position === 'use' && describesClosedObject(node, conversion.document, new Set())) {
+    result.unevaluatedProperties = false;
+  }
+  return applyNullable(node, result);
+}
+
+/**
+ * Whether a schema lists properties and nowhere allows others: then closing it only rejects fields the spec does not
+ * have. A schema with `additionalProperties` (true or a schema) anywhere in its composition is left as the spec says.
+ */
+function describesClosedObject(node: unknown, document: Spec, seen: Set<string>): boolean {
+  if (!isObject(node)) {
+    return false;
+  }
+  if (typeof node.$ref === 'string') {
+    if (seen.has(node.$ref)) {
+      return false;
+    }
+    seen.add(node.$ref);
+    return describesClosedObject(pointer(document, node.$ref), document, seen);
+  }
+  if (node.additionalProperties !== undefined && node.additionalProperties !== false) {
+    return false;
+  }
+  const branches = [...BRANCH_KEYS].flatMap((key) => (Array.isArray(node[key]) ? (node[key] as unknown[]) : []));
+  if (branches.some((branch) => opensObject(branch, document, new Set(seen)))) {
+    return false;
+  }
+  return isObject(node.properties) || branches.some((branch) => describesClosedObject(branch, document, new Set(seen)));
+}
+
+function opensObject(node: unknown, document: Spec, seen: Set<string>): boolean {
+  if (!isObject(node)) {
+    return false;
+  }
+  if (typeof node.$ref === 'string') {
+    return !seen.has(node.$ref) && opensObject(pointer(document, node.$ref), document, new Set([...seen, node.$ref]));
+  }
+  return node.additionalProperties !== undefined && node.additionalProperties !== false;
 }
 
 function applyNullable(original: JsonObject, converted: JsonObject): JsonObject {
@@ -131,8 +478,14 @@ function applyNullable(original: JsonObject, converted: JsonObject): JsonObject 
     return converted;
   }
   if (typeof converted.type === 'string') {
-    return { ...converted, type: [converted.type, 'null'] };
+    const withNull: JsonObject = { ...converted, type: [converted.type, 'null'] };
+    return Array.isArray(converted.enum) ? { ...withNull, enum: [...(converted.enum as unknown[]), null] } : withNull;
   }
-  // A bare `nullable: true` is how this spec says "or null".
-  return converted.type === undefined && Object.keys(converted).length === 0 ? { type: 'null' } : converted;
+  // A bare `nullable: true` is how the v1 spec says "or null".
+  const rest = Object.keys(converted).filter((key) => key !== 'description' && key !== 'title');
+  return rest.length === 0 ? { type: 'null' } : { anyOf: [{ type: 'null' }, converted] };
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

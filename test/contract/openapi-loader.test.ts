@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { SPEC_FILES, responseExamples, responseSchema, specAjv, templateOf, validateRequest, validateResponse } from './openapi';
+
+/** The contract loader itself: both specs load from the repository, `$ref`s resolve, and response schemas are closed. */
+describe('the OpenAPI loader', () => {
+  const org = { id: 'o', name: 'n', slug: 's', url: 'u' };
+
+  it('reads both specs from spec/snyk/ in the repository', () => {
+    expect(SPEC_FILES.v1).toMatch(/spec[/\\]snyk[/\\]snyk-v1-openapi-subset\.yaml$/);
+    expect(SPEC_FILES.rest).toMatch(/spec[/\\]snyk[/\\]snyk-rest-openapi-subset\.json$/);
+    expect(readFileSync(SPEC_FILES.v1, 'utf8')).toContain("Subset of Snyk's published API v1 OpenAPI description");
+  });
+
+  it('reports v1 bodies that do not conform, operations and statuses the spec does not have', () => {
+    expect(validateRequest('v1', 'POST', '/org', { groupId: 'g' })).not.toEqual([]);
+    expect(validateRequest('v1', 'POST', '/org/{orgId}/integrations', { type: 'svn', credentials: { token: 't' } })).not.toEqual([]);
+    expect(validateResponse('v1', 'GET', '/orgs', 200, { orgs: [{ id: 'x' }] })).not.toEqual([]);
+    expect(validateResponse('v1', 'GET', '/orgs', 200, { orgs: [{ ...org, group: null }, { ...org, group: { id: 'g', name: 'G' } }] })).toEqual([]);
+    expect(validateResponse('v1', 'GET', '/orgs', 200, { orgs: [{ ...org, group: 'g' }] })).not.toEqual([]);
+    expect(validateResponse('v1', 'GET', '/nowhere', 200, {})).toEqual(['v1: GET /nowhere is not in the spec']);
+    expect(validateResponse('v1', 'GET', '/orgs', 418, {})).toEqual(['v1: GET /orgs: status 418 is not in the spec']);
+    expect(validateResponse('v1', 'POST', '/org/{orgId}/integrations/{integrationId}/authentication/switch-token', 200, { unexpected: true })).not.toEqual([]);
+  });
+
+  it('closes v1 response schemas: an undocumented field is a problem, at the top and nested', () => {
+    expect(validateResponse('v1', 'POST', '/v1/org/{orgId}/integrations', 200, { id: 'i' })).toEqual([]);
+    expect(validateResponse('v1', 'POST', '/v1/org/{orgId}/integrations', 200, { id: 'i', extra: 1 })).toEqual([expect.stringContaining('"unevaluatedProperty":"extra"')]);
+    expect(validateResponse('v1', 'GET', '/orgs', 200, { orgs: [{ ...org, group: { id: 'g', name: 'G', extra: 1 } }] })).toEqual([
+      expect.stringContaining('"unevaluatedProperty":"extra"'),
+    ]);
+  });
+
+  it('leaves request schemas as published (open)', () => {
+    expect(validateRequest('v1', 'POST', '/org', { name: 'n', extra: true })).toEqual([]);
+  });
+
+  it('loads the REST spec, resolving $refs to shared responses and schemas, closed where the spec is silent', () => {
+    const self = { jsonapi: { version: '1.0' }, links: {}, data: { id: '55a348e2-c3ad-4bbc-b40e-9b232d1f4121', type: 'user', attributes: { name: 'n', username: 'u', email: 'e@example.com', avatar_url: 'https://snyk.io/avatar.png' } } };
+    expect(validateResponse('rest', 'GET', '/rest/self', 200, self, { contentType: 'application/vnd.api+json' })).toEqual([]);
+    expect(validateResponse('rest', 'GET', '/self', 200, { ...self, extra: 1 })).toEqual([expect.stringContaining('"unevaluatedProperty":"extra"')]);
+    const notFound = { jsonapi: { version: '1.0' }, errors: [{ status: '404', detail: 'Not Found' }] };
+    expect(validateResponse('rest', 'GET', '/orgs/{org_id}', 404, notFound)).toEqual([]);
+    expect(validateResponse('rest', 'GET', '/orgs/{org_id}', 404, { errors: [{ status: 404, detail: 'Not Found' }] })).not.toEqual([]);
+  });
+
+  it('checks the media type when told the Content-Type', () => {
+    const notFound = { jsonapi: { version: '1.0' }, errors: [{ status: '404', detail: 'Not Found' }] };
+    expect(validateResponse('rest', 'GET', '/orgs/{org_id}', 404, notFound, { contentType: 'application/json' })).toEqual([expect.stringContaining('content type application/json is not in the spec')]);
+    expect(validateResponse('v1', 'POST', '/org', 422, { message: 'm', errorRef: 'r' }, { contentType: 'application/json; charset=utf-8' })).toEqual([]);
+  });
+
+  it('gives the schema, the examples and the template of a call', () => {
+    const schema = responseSchema('rest', 'PATCH', '/orgs/{org_id}', 200, 'application/vnd.api+json');
+    expect(schema).toEqual(expect.objectContaining({ unevaluatedProperties: false }));
+    expect(specAjv().compile(schema ?? {})({ jsonapi: { version: '1.0' }, renamed: true })).toBe(false);
+    expect(responseSchema('rest', 'PATCH', '/orgs/{org_id}', 204)).toBeUndefined();
+    expect(responseExamples('v1', 'POST', '/org/{orgId}/integrations', 200)).toEqual([{ id: '9a3e5d90-b782-468a-a042-9a2073736f0b' }]);
+    expect(templateOf('rest', 'PATCH', '/rest/orgs/4a18d42f-0706-4ad0-b127-24078731fbed?version=2024-10-15')).toBe('/orgs/{org_id}');
+    expect(templateOf('v1', 'GET', '/v1/org/o/integrations/github')).toBe('/org/{orgId}/integrations/{type}');
+    expect(templateOf('v1', 'GET', '/v1/org/o/integrations/i/settings')).toBe('/org/{orgId}/integrations/{integrationId}/settings');
+    expect(templateOf('rest', 'GET', '/rest/nowhere')).toBeUndefined();
+  });
+});
