@@ -38,7 +38,9 @@ function renameOrg({ params, query, body, services: { model } }: RouteContext) {
 function getSelf({ query, services: { model } }: RouteContext) {
   const user = model.user;
   const defaultOrg = model.orgs()[0];
-  const attributes = { name: user.name, username: user.name, ...(defaultOrg === undefined ? {} : { default_org_context: defaultOrg.id }) };
+  // Snyk's REST spec requires email and avatar_url of a user principal (User20240422).
+  const identity = { name: user.name, username: user.name, email: 'emulated-user@example.com', avatar_url: 'https://example.com/emulated-user.png' };
+  const attributes = { ...identity, ...(defaultOrg === undefined ? {} : { default_org_context: defaultOrg.id }) };
   return { status: 200, body: { jsonapi: { version: '1.0' }, data: { type: 'user', id: user.id, attributes }, links: { self: selfLink('/self', query) } } };
 }
 
