@@ -12,6 +12,8 @@ import { KNOWN_DEVIATIONS, KnownDeviation } from './deviations';
  *
  * API (every `validate*` returns the problems found; an empty array means the body conforms):
  * - `validateResponse(spec, method, path, status, body, options)`: a response body, against a CLOSED schema.
+ * - `validateAnswer(spec, method, path, status, body, options)`: the same, but an error status the spec does not list
+ *   for the operation is checked against the API-wide error body instead (see `ERROR_BODY_SCHEMAS`).
  * - `validateRequest(spec, method, path, body)`: a request body, against the schema as published (open).
  * - `responseSchema(spec, method, path, status, contentType?)`: the JSON Schema (draft 2019-09) a response is checked
  *   against, or undefined when the spec lists the status without a body; its `$ref`s point into `specSchemaId(spec)`,
@@ -48,6 +50,8 @@ export interface ResponseCheckOptions {
   contentType?: string;
   /** Emulator behaviours in effect (`{ 'integration-post-broker-token': 'include' }`): their allow-list entries apply. */
   behaviors?: Readonly<Record<string, string>>;
+  /** The allow-list to apply instead of `KNOWN_DEVIATIONS` (to show that an entry is needed). */
+  deviations?: readonly KnownDeviation[];
 }
 
 type JsonObject = Record<string, unknown>;
@@ -85,7 +89,7 @@ let sharedAjv: Ajv2019 | undefined;
 /** The ajv instance (draft 2019-09) that holds both specs, for compiling a schema from `responseSchema`. */
 export function specAjv(): Ajv2019 {
   if (sharedAjv === undefined) {
-    sharedAjv = new Ajv2019({ allErrors: true, strict: false });
+    sharedAjv = new Ajv2019({ allErrors: true, strict: false, verbose: true });
     addFormats(sharedAjv);
   }
   return sharedAjv;
@@ -123,9 +127,43 @@ export function validateResponse(spec: SpecName, method: string, path: string, s
   if (typeof media === 'string') {
     return [`${label}: ${media}`];
   }
-  const allowed = KNOWN_DEVIATIONS.filter((deviation) => appliesTo(deviation, spec, method, normalisePath(spec, path), status, options.behaviors ?? {}));
+  const allowed = allowedDeviations(spec, method, path, status, options);
   const schema = media === undefined ? undefined : mediaSchema(spec, media[1], 'closed');
   return check(label, schema, body, allowed);
+}
+
+/**
+ * The error body of a status the spec does not list for an operation: v1, the body Snyk's v1 documentation gives for
+ * every error (`{"code":404,"message":"...","error":"..."}`; the v1 spec subset has no error schema outside
+ * `POST /org`), written here, closed; REST, the spec's own JSON:API `ErrorDocument`.
+ */
+export const ERROR_BODY_SCHEMAS: Record<SpecName, () => JsonObject> = {
+  v1: () => ({
+    type: 'object',
+    properties: { code: { type: 'integer', minimum: 400, maximum: 599 }, message: { type: 'string' }, error: { type: 'string' } },
+    required: ['code', 'message', 'error'],
+    additionalProperties: false,
+  }),
+  rest: () => ({ $ref: `${specSchemaId('rest')}#/components/schemas/ErrorDocument` }),
+};
+
+const ERROR_MEDIA_TYPES: Record<SpecName, string> = { v1: 'application/json', rest: 'application/vnd.api+json' };
+
+/**
+ * `validateResponse`, except that a 4xx/5xx the spec does not list for the operation is checked against
+ * `ERROR_BODY_SCHEMAS` (and the spec's media type for errors) instead of being a problem in itself.
+ */
+export function validateAnswer(spec: SpecName, method: string, path: string, status: number, body: unknown, options: ResponseCheckOptions = {}): string[] {
+  const listed = findResponse(spec, method, path, status);
+  if (typeof listed !== 'string' || status < 400 || typeof findOperation(spec, method, path) === 'string') {
+    return validateResponse(spec, method, path, status, body, options);
+  }
+  const label = `${spec} error ${status} ${method.toUpperCase()} ${normalisePath(spec, path)}`;
+  if (options.contentType !== undefined && mediaTypeOf(options.contentType) !== ERROR_MEDIA_TYPES[spec]) {
+    return [`${label}: content type ${options.contentType} is not ${ERROR_MEDIA_TYPES[spec]}`];
+  }
+  const allowed = allowedDeviations(spec, method, path, status, options);
+  return check(label, ERROR_BODY_SCHEMAS[spec](), body, allowed);
 }
 
 /** The JSON Schema a response is checked against (closed), or undefined when the spec gives this status no body. */
@@ -318,7 +356,15 @@ function fieldOf(error: ErrorObject): { kind: KnownDeviation['problem']; pointer
   if (error.keyword === 'required' && params.missingProperty !== undefined) {
     return { kind: 'missing', pointer: `${error.instancePath}/${params.missingProperty}` };
   }
+  if (error.keyword === 'type' && error.data === null) {
+    return { kind: 'null', pointer: error.instancePath };
+  }
   return undefined;
+}
+
+function allowedDeviations(spec: SpecName, method: string, path: string, status: number, options: ResponseCheckOptions): KnownDeviation[] {
+  const candidates = options.deviations ?? KNOWN_DEVIATIONS;
+  return candidates.filter((deviation) => appliesTo(deviation, spec, method, normalisePath(spec, path), status, options.behaviors ?? {}));
 }
 
 function appliesTo(deviation: KnownDeviation, spec: SpecName, method: string, path: string, status: number, behaviors: Readonly<Record<string, string>>): boolean {
