@@ -1,0 +1,168 @@
+import { BROKER_CONNECTION_TYPE_NAMES, BrokerConnectionIntegration } from '../../../snyk/universal-broker';
+import { attr, DiagnosticError, defineResource, Diagnostics, isUnknown, oneOf, requiresReplace, types, useStateForUnknown, uuid, validator } from '../../framework';
+import { SnykProviderContext } from '../../snyk-context';
+import { ORGANIZATION_ID } from '../descriptions';
+import { known } from '../known';
+import { ClassicTakeover, warnClassicFamilyLeft } from './classic-family';
+import { CONNECTION_TYPES_MARKDOWN } from './connection-configuration';
+import { CONNECTION_ID, REPLACE_ON_CHANGE, TENANT_ADMIN_NOTE, TENANT_ID } from './descriptions';
+import { parseImportId } from './import-id';
+import { isNotFound, ubClient } from './ub-client';
+
+export interface BrokerIntegrationModel {
+  id: string | null;
+  tenant_id: string;
+  broker_connection_id: string;
+  organization_id: string;
+  type: string;
+  integration_id: string | null;
+  classic_family_organization_ids: string[] | null;
+}
+
+const everyUuid = validator<string[]>('every element must be a UUID', (values) => {
+  const bad = values.find((value) => uuid().validate(value) !== undefined);
+  return bad === undefined ? undefined : `Expected organization IDs (UUIDs), got "${bad}".`;
+});
+
+function toModel(integration: BrokerConnectionIntegration, prior: BrokerIntegrationModel): BrokerIntegrationModel {
+  return { ...prior, id: integration.id, organization_id: integration.orgId, type: integration.integrationType };
+}
+
+async function findIntegration(provider: SnykProviderContext, tenantId: string, connectionId: string, id: string): Promise<BrokerConnectionIntegration | undefined> {
+  try {
+    return (await ubClient(provider).listConnectionIntegrations(tenantId, connectionId)).find((integration) => integration.id === id);
+  } catch (error) {
+    if (isNotFound(error)) return undefined; // the connection is gone, and its integrations with it
+    throw error;
+  }
+}
+
+/**
+ * The classic integration a new org integration takes over, checked against the org's integrations: the one named
+ * in `integration_id`, else the org's integration of the type (Snyk moves it onto the connection).
+ */
+async function classicTakeover(provider: SnykProviderContext, plan: Record<string, unknown>, diagnostics: Diagnostics): Promise<ClassicTakeover | undefined> {
+  const { organization_id: orgId, type, integration_id: integrationId, classic_family_organization_ids: family } = plan;
+  if (typeof orgId !== 'string' || typeof type !== 'string' || isUnknown(integrationId) || isUnknown(family)) return undefined;
+  const typeMap = await provider.typeMaps.get(orgId).catch(() => undefined);
+  if (!typeMap) return undefined; // the org is new in this plan
+  let takenOver = typeMap[type];
+  if (typeof integrationId === 'string') {
+    const actualType = Object.entries(typeMap).find(([, id]) => id === integrationId)?.[0];
+    if (actualType !== type) {
+      const found = actualType ? `it is a ${actualType} integration` : 'the organization has no such integration';
+      diagnostics.addError(['integration_id'], 'Integration to move not found', `Organization ${orgId} cannot move integration ${integrationId} onto a ${type} connection: ${found}.`);
+      return undefined;
+    }
+    takenOver = integrationId;
+  } else if (takenOver) {
+    diagnostics.addWarning(
+      ['integration_id'],
+      'An existing integration moves onto the connection',
+      `Organization ${orgId} already has a ${type} integration (${takenOver}); Snyk moves it onto the connection. Set integration_id = "${takenOver}" to say so.`,
+    );
+  }
+  if (!takenOver) return undefined;
+  return { orgId, type, integrationId: takenOver, familyOrgIds: Array.isArray(family) ? (family as string[]) : null };
+}
+
+/** `snyk_broker_integration`: an organization's integration served by a Universal Broker connection. */
+export const brokerIntegrationResource = defineResource<BrokerIntegrationModel, SnykProviderContext>({
+  typeName: 'snyk_broker_integration',
+  description:
+    'Connects an organization to a Universal Broker connection: its integration of the connection\'s type is then served by the deployment\'s ' +
+    'broker clients. With `integration_id`, an existing integration of the organization (e.g. one on a classic Broker token) moves onto the ' +
+    'connection; the plan says which classic token family the organization leaves and, with `classic_family_organization_ids`, which ' +
+    `organizations remain on it and when the last one leaves. ${TENANT_ADMIN_NOTE} Destroying disconnects the integration; it stays in the ` +
+    'organization without a broker. Import with `terraform import snyk_broker_integration.NAME TENANT_ID/CONNECTION_ID/INTEGRATION_ID`.',
+  attributes: {
+    id: attr.string({ computed: true, description: 'The organization\'s integration ID now served by the connection.', planModifiers: [useStateForUnknown()] }),
+    tenant_id: attr.string({ required: true, description: `${TENANT_ID} ${REPLACE_ON_CHANGE}`, validators: [uuid()], planModifiers: [requiresReplace()] }),
+    broker_connection_id: attr.string({ required: true, description: `${CONNECTION_ID} ${REPLACE_ON_CHANGE}`, validators: [uuid()], planModifiers: [requiresReplace()] }),
+    organization_id: attr.string({ required: true, description: `${ORGANIZATION_ID} ${REPLACE_ON_CHANGE}`, validators: [uuid()], planModifiers: [requiresReplace()] }),
+    type: attr.string({
+      required: true,
+      description: `The connection's type, e.g. \`snyk_broker_connection.ghe.type\`; one of ${CONNECTION_TYPES_MARKDOWN}. ${REPLACE_ON_CHANGE}`,
+      validators: [oneOf(...BROKER_CONNECTION_TYPE_NAMES)],
+      planModifiers: [requiresReplace()],
+    }),
+    integration_id: attr.string({
+      optional: true,
+      description:
+        'An existing integration of the organization, of the same type, to move onto the connection, e.g. a classic brokered ' +
+        `\`snyk_integration.github.id\`. ${REPLACE_ON_CHANGE}`,
+      validators: [uuid()],
+      planModifiers: [requiresReplace()],
+    }),
+    classic_family_organization_ids: attr.set(types.string, {
+      optional: true,
+      description:
+        'For plan-time warnings only: the organizations (this one included) whose integrations share the classic Broker token of ' +
+        '`integration_id` (its token family: the source and its clones). The plan then names those still on the classic token and warns ' +
+        'when the last one leaves, so the classic broker client can be retired.',
+      validators: [everyUuid],
+    }),
+  },
+
+  async modifyPlan({ plan, prior, provider, diagnostics }) {
+    if (prior !== null || !provider) return;
+    const takeover = await classicTakeover(provider, plan, diagnostics);
+    if (takeover) await warnClassicFamilyLeft(provider, takeover, diagnostics);
+  },
+
+  async create({ plan, provider }) {
+    const state: BrokerIntegrationModel = {
+      id: null,
+      tenant_id: known(plan.tenant_id, 'tenant_id'),
+      broker_connection_id: known(plan.broker_connection_id, 'broker_connection_id'),
+      organization_id: known(plan.organization_id, 'organization_id'),
+      type: known(plan.type, 'type'),
+      integration_id: known(plan.integration_id, 'integration_id'),
+      classic_family_organization_ids: known(plan.classic_family_organization_ids, 'classic_family_organization_ids'),
+    };
+    const created = await ubClient(provider).createConnectionIntegration(state.tenant_id, state.broker_connection_id, state.organization_id, {
+      type: state.type,
+      integrationId: state.integration_id ?? undefined,
+    });
+    provider.typeMaps.invalidate(state.organization_id);
+    return { ...state, id: created.id };
+  },
+
+  async read({ state, provider }) {
+    const integration = await findIntegration(provider, state.tenant_id, state.broker_connection_id, state.id as string);
+    return integration ? toModel(integration, state) : null;
+  },
+
+  async update({ plan, prior }) {
+    // Everything but the warning-only family list forces replacement.
+    return { ...prior, classic_family_organization_ids: known(plan.classic_family_organization_ids, 'classic_family_organization_ids') };
+  },
+
+  async delete({ state, provider, diagnostics }) {
+    try {
+      await ubClient(provider).deleteConnectionIntegration(state.tenant_id, state.broker_connection_id, state.organization_id, state.id as string);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+    diagnostics.addWarning(
+      [],
+      'Integration disconnected from Universal Broker',
+      `The ${state.type} integration ${state.id} stays in organization ${state.organization_id} without a broker. To put it back on a classic ` +
+        'Broker token, clone the integration from an organization still on that token (snyk_integration_clone), or enable the broker on it ' +
+        'again (a new classic token, which classic broker clients must be restarted with).',
+    );
+  },
+
+  async importState({ id, provider }) {
+    const parts = parseImportId('snyk_broker_integration', id, ['tenant_id', 'broker_connection_id', 'id']);
+    const integration = await findIntegration(provider, parts.tenant_id as string, parts.broker_connection_id as string, parts.id as string);
+    if (!integration) throw new DiagnosticError('Cannot import broker integration', `Connection ${parts.broker_connection_id} serves no integration ${parts.id}.`);
+    return {
+      id: integration.id,
+      tenant_id: parts.tenant_id as string,
+      broker_connection_id: parts.broker_connection_id as string,
+      organization_id: integration.orgId,
+      type: integration.integrationType,
+    };
+  },
+});
