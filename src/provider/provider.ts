@@ -8,6 +8,9 @@ import { brokerTokenResource } from './resources/broker-token';
 import { integrationResource } from './resources/integration';
 import { integrationCloneResource } from './resources/integration-clone';
 import { organizationResource } from './resources/organization';
+import { appInstallResource, brokerIntegrationResource, connectionResource, deploymentCredentialResource, deploymentResource } from './resources/universal-broker';
+import { brokerConnectionsDataSource } from './data-sources/broker-connections';
+import { brokerDeploymentsDataSource } from './data-sources/broker-deployments';
 import { createSnykContext, SnykProviderContext } from './snyk-context';
 import { DEFAULT_SNYK_REGION as DEFAULT_REGION, ENV_API_URL, ENV_REGION, ENV_TOKEN, SNYK_REGIONS } from '../snyk';
 
@@ -52,6 +55,16 @@ export const snykProvider = defineProvider<SnykProviderContext, ProviderConfigIn
     }
   },
 
-  resources: [organizationResource, integrationResource, brokerTokenResource, integrationCloneResource],
-  dataSources: [organizationDataSource, integrationDataSource],
+  resources: [
+    organizationResource,
+    integrationResource,
+    brokerTokenResource,
+    integrationCloneResource,
+    appInstallResource,
+    deploymentResource,
+    deploymentCredentialResource,
+    connectionResource,
+    brokerIntegrationResource,
+  ],
+  dataSources: [organizationDataSource, integrationDataSource, brokerDeploymentsDataSource, brokerConnectionsDataSource],
 });
