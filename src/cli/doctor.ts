@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveConnectionSettings, SnykClient } from '../snyk';
+import { ConnectionSettings, describeAuthScheme, regionOfApiUrl, resolveConnectionSettings, SnykClient } from '../snyk';
 import { PACKAGE_VERSION } from '../version';
 import { defaultPluginDir, PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_TYPE, terraformPlatform } from './provider-install';
 
@@ -42,13 +42,26 @@ function checkProviderInstalled(pluginDir: string): DoctorCheck {
     : { name: 'provider', ok: false, detail: `not in ${pluginDir}: run \`npx cdktf-snyk provider install\`` };
 }
 
+/** "SNYK-EU-01 (https://api.eu.snyk.io)", or the API root alone when it is not a region's (the emulator, a proxy). */
+function describeEndpoint(config: ConnectionSettings): string {
+  const region = regionOfApiUrl(config.apiUrl);
+  return region ? `region ${region} (${config.apiUrl})` : `API URL ${config.apiUrl} (not a Snyk region's; SNYK_API_URL wins over SNYK_REGION)`;
+}
+
 async function checkApiAccess(env: NodeJS.ProcessEnv): Promise<DoctorCheck> {
+  let config: ConnectionSettings;
   try {
-    const config = resolveConnectionSettings({}, env);
-    const self = await new SnykClient({ token: config.token, apiUrl: config.apiUrl, retry: { maxAttempts: 2 } }).getSelf();
-    return { name: 'Snyk API', ok: true, detail: `${config.apiUrl} accepts the key (user ${self.username ?? self.name ?? self.id})` };
+    config = resolveConnectionSettings({}, env);
   } catch (error) {
     return { name: 'Snyk API', ok: false, detail: error instanceof Error ? error.message : String(error) };
+  }
+  const how = `${describeAuthScheme(config.credential.scheme)}, ${describeEndpoint(config)}`;
+  try {
+    const credential = config.credential.scheme === 'bearer' ? { oauthToken: config.credential.value } : { token: config.credential.value };
+    const self = await new SnykClient({ ...credential, apiUrl: config.apiUrl, retry: { maxAttempts: 2 } }).getSelf();
+    return { name: 'Snyk API', ok: true, detail: `${how}: accepted (user ${self.username ?? self.name ?? self.id})` };
+  } catch (error) {
+    return { name: 'Snyk API', ok: false, detail: `${how}: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 

@@ -1,8 +1,9 @@
-import { ConnectionSettings, ConnectionSettingsError, resolveConnectionSettings } from '../snyk';
+import { bothCredentialsProblem, ConnectionSettings, ConnectionSettingsError, ExplicitConnectionSettings, resolveConnectionSettings } from '../snyk';
 
 /** The provider block's attributes as Terraform sends them (null when not set). */
 export interface ProviderConfigInput {
   readonly token: string | null;
+  readonly oauth_token: string | null;
   readonly region: string | null;
   readonly api_url: string | null;
 }
@@ -18,14 +19,34 @@ export class ProviderConfigError extends Error {
   }
 }
 
-const ATTRIBUTE_OF = { token: 'token', region: 'region', apiUrl: 'api_url' } as const;
+const ATTRIBUTE_OF = { token: 'token', oauthToken: 'oauth_token', region: 'region', apiUrl: 'api_url' } as const;
 
-/** Merges the provider block with SNYK_TOKEN, SNYK_REGION and SNYK_API_URL; the block wins over the environment. */
+function explicitSettings(input: Partial<ProviderConfigInput>): ExplicitConnectionSettings {
+  return { token: input.token, oauthToken: input.oauth_token, region: input.region, apiUrl: input.api_url };
+}
+
+function toProviderConfigError(error: ConnectionSettingsError): ProviderConfigError {
+  return new ProviderConfigError(ATTRIBUTE_OF[error.setting], error.summary, error.detail);
+}
+
+/**
+ * Problems `terraform validate` can report from the provider block alone (the environment plays no part there):
+ * `token` and `oauth_token` both set.
+ */
+export function providerConfigProblems(input: Partial<ProviderConfigInput>): ProviderConfigError[] {
+  const both = bothCredentialsProblem(explicitSettings(input));
+  return both ? [toProviderConfigError(both)] : [];
+}
+
+/**
+ * Merges the provider block with SNYK_TOKEN, SNYK_OAUTH_TOKEN, SNYK_REGION and SNYK_API_URL; the block wins over the
+ * environment.
+ */
 export function resolveProviderConfig(input: ProviderConfigInput, env: NodeJS.ProcessEnv = process.env): ConnectionSettings {
   try {
-    return resolveConnectionSettings({ token: input.token, region: input.region, apiUrl: input.api_url }, env);
+    return resolveConnectionSettings(explicitSettings(input), env);
   } catch (error) {
-    if (error instanceof ConnectionSettingsError) throw new ProviderConfigError(ATTRIBUTE_OF[error.setting], error.summary, error.detail);
+    if (error instanceof ConnectionSettingsError) throw toProviderConfigError(error);
     throw error;
   }
 }

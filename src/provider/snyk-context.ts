@@ -6,8 +6,9 @@ import { IntegrationTypeMapCache } from './type-map-cache';
 export const MAX_CONCURRENT_SNYK_CALLS = 8;
 
 /**
- * A deploy should ride out Snyk's rate limiting, which answers 429 for about a minute: more attempts and a longer
- * budget than the client's defaults.
+ * A deploy should ride out 5xx storms with more attempts and a longer budget than the client's defaults. Snyk's rate
+ * limit is not handled here: the client's throttle, one per process and key, paces every call under the documented
+ * limits and pauses them all for Snyk's full window on a 429, for up to three windows (`rateLimitBudgetMs`).
  */
 export const PROVIDER_RETRY = { maxAttempts: 10, maxTotalMs: 150_000 } as const;
 
@@ -28,7 +29,8 @@ export function createSnykContext(
   config: ConnectionSettings,
   onRequest?: (event: { method: string; path: string; status: number; attempt: number }) => void,
 ): SnykProviderContext {
-  const raw = new SnykClient({ token: config.token, apiUrl: config.apiUrl, userAgentSuffix: 'terraform-provider-snyk', onRequest, retry: PROVIDER_RETRY });
+  const credential = config.credential.scheme === 'bearer' ? { oauthToken: config.credential.value } : { token: config.credential.value };
+  const raw = new SnykClient({ ...credential, apiUrl: config.apiUrl, userAgentSuffix: 'terraform-provider-snyk', onRequest, retry: PROVIDER_RETRY });
   const client = limitMethods(raw, new ConcurrencyLimiter(MAX_CONCURRENT_SNYK_CALLS));
   return {
     client,

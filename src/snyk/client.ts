@@ -1,3 +1,4 @@
+import { credentialOf, SnykCredential } from './auth';
 import * as brokerTokens from './broker-tokens';
 import { Credentials } from './broker-tokens';
 import { RequestEvent, SnykHttp } from './http';
@@ -8,13 +9,19 @@ import * as orgs from './orgs';
 import { CreateOrgInput, Organization } from './orgs';
 import { resolveApiUrl } from './regions';
 import { RetryClock, RetryOptions } from './retry';
+import { sharedThrottle, SnykThrottle } from './throttle';
 import { UniversalBrokerClient } from './universal-broker/client';
 
 /** How to reach Snyk and how patiently. */
 export interface SnykClientOptions {
-  /** Snyk API key or service-account token (sent as `Authorization: token ...`). */
-  token: string;
-  /** `SNYK-US-01` (default), `SNYK-US-02`, `SNYK-EU-01` or `SNYK-AU-01`. */
+  /** Snyk API key or service-account token (sent as `Authorization: token ...`). Exclusive with `oauthToken`. */
+  token?: string;
+  /**
+   * An OAuth 2.0 access token of a service account (sent as `Authorization: bearer ...`); the only kind SNYK-GOV-01
+   * accepts. Exclusive with `token`.
+   */
+  oauthToken?: string;
+  /** `SNYK-US-01` (default), `SNYK-US-02`, `SNYK-EU-01`, `SNYK-AU-01` or `SNYK-GOV-01`. */
   region?: string;
   /** API root serving `/v1` and `/rest` (e.g. the emulator's URL); overrides `region`. HTTPS unless loopback. */
   apiUrl?: string;
@@ -26,8 +33,14 @@ export interface SnykClientOptions {
   userAgentSuffix?: string;
   /** Called after every attempt, for logging: method, path (no query), status (0: no response), attempt. No secrets. */
   onRequest?: (e: RequestEvent) => void;
-  /** Test seam: replaces sleep, random and the clock used by retries. */
+  /** Test seam: replaces sleep, random and the clock used by retries (and by the throttle, which is then the client's own). */
   clock?: Partial<RetryClock>;
+  /**
+   * Paces calls under Snyk's per-minute limits and pauses them all on a 429. By default one throttle is shared by
+   * every client of the process with the same API root and credential (Snyk's limits are per key); with a `clock`,
+   * the client gets its own throttle on that clock.
+   */
+  throttle?: SnykThrottle;
 }
 
 /**
@@ -39,10 +52,16 @@ export class SnykClient {
   private readonly http: SnykHttp;
   /** The Universal Broker REST calls (app installs, deployments, credentials, connections...), over the same transport. */
   readonly universalBroker: UniversalBrokerClient;
+  /** Which kind of credential this client sends (never the secret itself). */
+  readonly authScheme: SnykCredential['scheme'];
 
   constructor(options: SnykClientOptions) {
-    this.http = new SnykHttp({ ...options, apiUrl: resolveApiUrl(options) });
+    const credential = credentialOf(options);
+    const apiUrl = resolveApiUrl(options);
+    const throttle = options.throttle ?? (options.clock ? new SnykThrottle({ clock: options.clock }) : sharedThrottle(apiUrl, credential));
+    this.http = new SnykHttp({ ...options, credential, apiUrl, throttle });
     this.universalBroker = new UniversalBrokerClient(this.http);
+    this.authScheme = credential.scheme;
   }
 
   /** The API root this client talks to. */

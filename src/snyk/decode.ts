@@ -7,6 +7,7 @@ export function unexpectedResponse(result: HttpResult, expected: string): SnykAp
     method: result.method,
     path: result.path,
     status: result.status,
+    requestId: result.requestId,
     retryable: false,
     note: `Unexpected response: expected ${expected}.`,
   });

@@ -8,6 +8,8 @@ export interface SnykApiErrorInit {
   readonly status?: number;
   readonly snykMessage?: string;
   readonly errorRef?: string;
+  /** Snyk's `snyk-request-id` answer header: what Snyk support asks for. */
+  readonly requestId?: string;
   /** Network error code (ECONNRESET, ETIMEDOUT...) when no response arrived. */
   readonly code?: string;
   readonly retryable: boolean;
@@ -27,6 +29,7 @@ export class SnykApiError extends Error {
   readonly status?: number;
   readonly snykMessage?: string;
   readonly errorRef?: string;
+  readonly requestId?: string;
   readonly code?: string;
   /** True when the failure is of a kind that can pass (429, 5xx, network); false for other 4xx and bad answers. */
   readonly retryable: boolean;
@@ -43,6 +46,7 @@ export class SnykApiError extends Error {
     this.status = init.status;
     this.snykMessage = init.snykMessage;
     this.errorRef = init.errorRef;
+    this.requestId = init.requestId;
     this.code = init.code;
     this.retryable = init.retryable;
     this.retryAfterMs = init.retryAfterMs;
@@ -51,9 +55,9 @@ export class SnykApiError extends Error {
 
   /** A copy of this error with a sentence added to its message. */
   withNote(note: string): SnykApiError {
-    const { method, path, status, snykMessage, errorRef, code, retryable, retryAfterMs } = this;
+    const { method, path, status, snykMessage, errorRef, requestId, code, retryable, retryAfterMs } = this;
     const combined = this.note ? `${this.note} ${note}` : note;
-    return new SnykApiError({ method, path, status, snykMessage, errorRef, code, retryable, retryAfterMs, note: combined });
+    return new SnykApiError({ method, path, status, snykMessage, errorRef, requestId, code, retryable, retryAfterMs, note: combined });
   }
 }
 
@@ -61,7 +65,8 @@ const NOTE_SEPARATOR = '. ';
 
 function composeMessage(init: SnykApiErrorInit): string {
   const failure = init.status !== undefined ? `${init.status}${init.snykMessage ? ` ${init.snykMessage}` : ''}` : describeNetworkFailure(init);
-  const reference = init.errorRef ? ` (error reference ${init.errorRef})` : '';
+  const references = [init.errorRef && `error reference ${init.errorRef}`, init.requestId && `snyk-request-id ${init.requestId}`].filter(Boolean);
+  const reference = references.length > 0 ? ` (${references.join(', ')})` : '';
   const hint = init.status === 401 ? `${NOTE_SEPARATOR}${UNAUTHORISED_HINT}` : '';
   const note = init.note ? `${NOTE_SEPARATOR}${init.note}` : '';
   return `Snyk API ${init.method} ${init.path} failed: ${failure}${reference}${hint}${note}`;
@@ -72,7 +77,8 @@ function describeNetworkFailure(init: SnykApiErrorInit): string {
 }
 
 const UNAUTHORISED_HINT =
-  'Check SNYK_TOKEN (the provider\'s token) and SNYK_REGION/api_url: an API key from one region is refused in another';
+  'Check SNYK_TOKEN (the provider\'s token) or SNYK_OAUTH_TOKEN (oauth_token; OAuth access tokens expire soon after they are issued) ' +
+  'and SNYK_REGION/api_url: a credential from one region is refused in another';
 
 /** Snyk's message and error reference, from whichever of its three error formats the body uses. */
 export interface ParsedErrorBody {
@@ -99,6 +105,7 @@ export function errorFromResponse(args: {
   status: number;
   body: unknown;
   errorRefHeader?: string;
+  requestId?: string;
   retryable: boolean;
   retryAfterMs?: number;
   secrets: readonly string[];
@@ -110,6 +117,7 @@ export function errorFromResponse(args: {
     status: args.status,
     snykMessage: parsed.snykMessage === undefined ? undefined : redact(parsed.snykMessage, args.secrets),
     errorRef: parsed.errorRef,
+    requestId: args.requestId,
     retryable: args.retryable,
     retryAfterMs: args.retryAfterMs,
   });

@@ -1,9 +1,11 @@
 import axios, { AxiosError, AxiosInstance, AxiosResponse } from 'axios';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version';
+import { authorizationHeader, SnykCredential } from './auth';
 import { errorFromResponse, SnykApiError } from './errors';
 import { redact } from './redact';
 import {
   IDEMPOTENT,
+  isNotSentCode,
   isRetryableFailure,
   parseRetryAfter,
   RetryClock,
@@ -14,6 +16,7 @@ import {
   runWithRetry,
   SYSTEM_CLOCK,
 } from './retry';
+import { areaOf, SnykThrottle } from './throttle';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -27,7 +30,8 @@ export interface RequestEvent {
 }
 
 export interface SnykHttpOptions {
-  readonly token: string;
+  /** The API key (`Authorization: token`) or OAuth access token (`Authorization: bearer`). */
+  readonly credential: SnykCredential;
   /** Resolved API root (see `resolveApiUrl`). */
   readonly apiUrl: string;
   readonly timeoutMs?: number;
@@ -36,6 +40,8 @@ export interface SnykHttpOptions {
   readonly onRequest?: (event: RequestEvent) => void;
   /** Test seam: sleep, random and now. */
   readonly clock?: Partial<RetryClock>;
+  /** Paces and pauses the calls (shared by every client of the process for one key; see `sharedThrottle`). */
+  readonly throttle: SnykThrottle;
 }
 
 /** One call to make. */
@@ -58,6 +64,8 @@ export interface HttpResult {
   readonly path: string;
   readonly status: number;
   readonly body: unknown;
+  /** Snyk's `snyk-request-id` answer header, when sent. */
+  readonly requestId?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -86,8 +94,8 @@ export class SnykHttp {
   readonly apiUrl: string;
 
   constructor(private readonly options: SnykHttpOptions) {
-    if (!options.token?.trim()) {
-      throw new Error('A Snyk API token is required (set SNYK_TOKEN)');
+    if (!options.credential.value.trim()) {
+      throw new Error('A Snyk API token is required (set SNYK_TOKEN, or SNYK_OAUTH_TOKEN for an OAuth access token)');
     }
     this.apiUrl = options.apiUrl;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -96,7 +104,7 @@ export class SnykHttp {
     this.axios = axios.create({
       baseURL: options.apiUrl,
       timeout: this.timeoutMs,
-      headers: { Authorization: `token ${options.token}`, 'User-Agent': userAgent(options.userAgentSuffix) },
+      headers: { Authorization: authorizationHeader(options.credential), 'User-Agent': userAgent(options.userAgentSuffix) },
       // Never follow a redirect: it could carry the Authorization header to another host.
       maxRedirects: 0,
       responseType: 'text',
@@ -108,10 +116,16 @@ export class SnykHttp {
 
   /** Sends the call (repeating it as `safety` allows) and decodes the 2xx answer. */
   request<T>(spec: RequestSpec, decode: (result: HttpResult) => T, safety: RetrySafety<T> = IDEMPOTENT): Promise<T> {
-    return runWithRetry((attempt) => this.attempt(spec, attempt).then(decode), safety, this.policy, this.clock);
+    return runWithRetry((attempt) => this.attempt(spec, attempt).then(decode), safety, this.policy, this.clock, this.options.throttle);
+  }
+
+  /** The host (and port) of the API root, for messages: the root carries no user-info (see `resolveApiUrl`). */
+  get apiHost(): string {
+    return new URL(this.apiUrl).host;
   }
 
   private async attempt(spec: RequestSpec, attempt: number): Promise<HttpResult> {
+    await this.options.throttle.acquire(areaOf(spec.path));
     let response: AxiosResponse<string>;
     try {
       response = await this.axios.request<string>({
@@ -119,19 +133,18 @@ export class SnykHttp {
         url: spec.path,
         params: definedParams(spec.query),
         data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-        headers: {
-          ...(spec.body === undefined ? {} : { 'Content-Type': spec.contentType ?? 'application/json' }),
-          Accept: spec.accept ?? 'application/json',
-        },
+        headers: { ...contentTypeHeader(spec), Accept: spec.accept ?? 'application/json' },
       });
     } catch (caught) {
       this.report(spec, 0, attempt);
       throw this.networkError(spec, caught);
     }
+    this.options.throttle.reachable();
     this.report(spec, response.status, attempt);
     const body = parseBody(response.data);
+    const requestId = headerValue(response.headers['snyk-request-id']);
     if (response.status >= 200 && response.status < 300) {
-      return { method: spec.method, path: spec.path, status: response.status, body };
+      return { method: spec.method, path: spec.path, status: response.status, body, ...(requestId ? { requestId } : {}) };
     }
     throw errorFromResponse({
       method: spec.method,
@@ -139,6 +152,7 @@ export class SnykHttp {
       status: response.status,
       body,
       errorRefHeader: headerValue(response.headers['x-error-reference']),
+      requestId,
       retryable: isRetryableFailure(response.status, undefined),
       retryAfterMs: parseRetryAfter(headerValue(response.headers['retry-after']), this.clock.now()),
       secrets: this.secrets(spec),
@@ -152,7 +166,12 @@ export class SnykHttp {
   private networkError(spec: RequestSpec, caught: unknown): SnykApiError {
     const code = networkCode(caught);
     const timedOut = code === 'ETIMEDOUT' || code === 'ECONNABORTED';
-    const note = timedOut ? `No response within ${this.timeoutMs} ms (timeoutMs).` : networkDetail(caught, this.secrets(spec));
+    const detail = networkDetail(caught, this.secrets(spec));
+    const note = timedOut
+      ? `No response within ${this.timeoutMs} ms (timeoutMs).`
+      : isNotSentCode(code)
+        ? `Could not connect to the Snyk API at ${this.apiHost}${detail ? ` (${detail.replace(/\.$/, '')})` : ''}.`
+        : detail;
     return new SnykApiError({
       method: spec.method,
       path: spec.path,
@@ -163,7 +182,7 @@ export class SnykHttp {
   }
 
   private secrets(spec: RequestSpec): string[] {
-    return [this.options.token, ...(spec.secrets ?? [])];
+    return [this.options.credential.value, ...(spec.secrets ?? [])];
   }
 }
 
@@ -179,6 +198,17 @@ function networkCode(caught: unknown): string {
 function networkDetail(caught: unknown, secrets: readonly string[]): string | undefined {
   const message = caught instanceof Error ? caught.message : undefined;
   return message ? `${redact(message, secrets)}.` : undefined;
+}
+
+/**
+ * v1 calls always declare `Content-Type: application/json`, body or not, as Snyk's own clients do; REST calls declare
+ * their JSON:API type only with a body.
+ */
+function contentTypeHeader(spec: RequestSpec): Record<string, string> {
+  if (spec.body !== undefined) {
+    return { 'Content-Type': spec.contentType ?? 'application/json' };
+  }
+  return areaOf(spec.path) === 'v1' ? { 'Content-Type': 'application/json' } : {};
 }
 
 function parseBody(text: string | undefined): unknown {

@@ -2,7 +2,7 @@ export { SnykClient } from './client';
 export type { SnykClientOptions } from './client';
 export { SnykApiError, parseErrorBody } from './errors';
 export type { SnykApiErrorInit, ParsedErrorBody } from './errors';
-export { SNYK_REGIONS, DEFAULT_SNYK_REGION, isSnykRegion, isLoopbackHost, resolveApiUrl } from './regions';
+export { SNYK_REGIONS, DEFAULT_SNYK_REGION, isSnykRegion, isLoopbackHost, resolveApiUrl, regionOfApiUrl, isGovernmentApiUrl, urlForMessage } from './regions';
 export type { SnykRegion, SnykRegionEndpoints } from './regions';
 export type { Organization, CreateOrgInput } from './orgs';
 export type { Credentials } from './broker-tokens';
@@ -15,6 +15,18 @@ export type { RetryOptions, RetryClock, FailureKind } from './retry';
 export { DEFAULT_TIMEOUT_MS, userAgent } from './http';
 export type { RequestEvent } from './http';
 export { REST_API_VERSION, JSON_API_CONTENT_TYPE } from './rest';
-export { resolveConnectionSettings, ConnectionSettingsError, ENV_TOKEN, ENV_REGION, ENV_API_URL } from './environment';
-export type { ConnectionSettings, ConnectionSetting } from './environment';
+export {
+  resolveConnectionSettings,
+  bothCredentialsProblem,
+  ConnectionSettingsError,
+  ENV_TOKEN,
+  ENV_OAUTH_TOKEN,
+  ENV_REGION,
+  ENV_API_URL,
+} from './environment';
+export type { ConnectionSettings, ConnectionSetting, ExplicitConnectionSettings } from './environment';
+export { authorizationHeader, credentialOf, describeAuthScheme } from './auth';
+export type { AuthScheme, SnykCredential } from './auth';
+export { SnykThrottle, sharedThrottle, SNYK_DOCUMENTED_LIMITS, PACE_SHARE, RATE_LIMIT_WINDOW_MS, areaOf } from './throttle';
+export type { ApiArea, ThrottleClock, SnykThrottleOptions } from './throttle';
 export * from './universal-broker';

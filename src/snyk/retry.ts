@@ -1,4 +1,5 @@
 import { SnykApiError } from './errors';
+import { areaOf, RATE_LIMIT_WINDOW_MS, SnykThrottle } from './throttle';
 
 /** Retry settings a caller may tune; every field has a default. */
 export interface RetryOptions {
@@ -10,11 +11,29 @@ export interface RetryOptions {
   readonly maxDelayMs?: number;
   /** Time budget for all attempts and waits of one call; no wait starts that would end past it. @default 90000 */
   readonly maxTotalMs?: number;
+  /**
+   * How long one call keeps waiting out 429s (each pause lasts `Retry-After`, else Snyk's full one-minute window),
+   * from its first 429. Rate-limited attempts do not count against `maxAttempts`. @default 200000 (three windows)
+   */
+  readonly rateLimitBudgetMs?: number;
+  /**
+   * How long the API may be unreachable (connection refused, unknown host) before calls fail; counted from the first
+   * such failure of any call sharing the throttle, so a wrong URL fails fast however many calls are waiting.
+   * @default 8000
+   */
+  readonly unreachableBudgetMs?: number;
 }
 
 export type RetryPolicy = Required<RetryOptions>;
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 20_000, maxTotalMs: 90_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 6,
+  baseDelayMs: 500,
+  maxDelayMs: 20_000,
+  maxTotalMs: 90_000,
+  rateLimitBudgetMs: 3 * RATE_LIMIT_WINDOW_MS + 20_000,
+  unreachableBudgetMs: 8_000,
+};
 
 /** Time and chance, injectable so tests neither wait nor depend on luck. */
 export interface RetryClock {
@@ -35,7 +54,7 @@ export function resolveRetryPolicy(options: RetryOptions = {}): RetryPolicy {
   if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
     throw new Error(`retry.maxAttempts must be a whole number of at least 1, got ${policy.maxAttempts}`);
   }
-  for (const key of ['baseDelayMs', 'maxDelayMs', 'maxTotalMs'] as const) {
+  for (const key of ['baseDelayMs', 'maxDelayMs', 'maxTotalMs', 'rateLimitBudgetMs', 'unreachableBudgetMs'] as const) {
     if (!Number.isFinite(policy[key]) || policy[key] < 0) {
       throw new Error(`retry.${key} must be a number of milliseconds >= 0, got ${policy[key]}`);
     }
@@ -74,7 +93,7 @@ export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () 
  * | failure                                              | kind          | idempotent call | non-idempotent call            |
  * |------------------------------------------------------|---------------|-----------------|--------------------------------|
  * | 429 Too Many Requests                                | `rate-limited`| retry           | retry: Snyk did nothing         |
- * | connection refused, DNS failure: never reached Snyk  | `not-sent`    | retry           | retry                           |
+ * | connection refused, DNS failure: never reached Snyk  | `not-sent`    | retry, briefly  | retry, briefly                  |
  * | 5xx, connection reset, timeout: may have reached Snyk| `ambiguous`   | retry           | `reconcile` first (see below)   |
  * | any other status, or an unreadable success           | `final`       | fail            | fail                            |
  *
@@ -83,10 +102,19 @@ export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () 
  * if it did); a call without `reconcile` is not retried, and the error says so. After an ambiguous failure, a
  * `final` answer to the repeat may mean the first attempt succeeded: `afterAmbiguousRetry` decides (e.g. 404 on a
  * repeated delete is success; 409 on a repeated provision-token is a token lost in transit and must be reported).
+ *
+ * A 429 is not the call's own problem: it pauses every call sharing the throttle (see {@link SnykThrottle}), and the
+ * call tries again after the pause, for up to `rateLimitBudgetMs`. A `not-sent` failure is retried with backoff only
+ * while the API has been unreachable for less than `unreachableBudgetMs`.
  */
 export type FailureKind = 'rate-limited' | 'not-sent' | 'ambiguous' | 'final';
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** True for network codes that mean the request never left (connection refused, unknown host...). */
+export function isNotSentCode(code: string | undefined): boolean {
+  return code !== undefined && NOT_SENT_CODES.has(code);
+}
 
 export function classifyFailure(error: SnykApiError): FailureKind {
   if (error.status === 429) {
@@ -132,8 +160,13 @@ export async function runWithRetry<T>(
   safety: RetrySafety<T>,
   policy: RetryPolicy,
   clock: RetryClock,
+  throttle: SnykThrottle = new SnykThrottle({ clock }),
 ): Promise<T> {
   const startedAt = clock.now();
+  let firstRateLimitAt: number | undefined;
+  // Rate-limit pauses have their own budget; they do not eat into maxTotalMs.
+  let pausedMs = 0;
+  let failures = 0;
   let sawAmbiguous = false;
   for (let attemptNumber = 1; ; attemptNumber += 1) {
     try {
@@ -143,14 +176,22 @@ export async function runWithRetry<T>(
         throw caught;
       }
       const kind = classifyFailure(caught);
+      if (kind === 'rate-limited') {
+        const pauseStart = clock.now();
+        firstRateLimitAt ??= pauseStart;
+        await waitOutRateLimit(caught, throttle, policy, pauseStart - firstRateLimitAt, attemptNumber);
+        pausedMs += clock.now() - pauseStart;
+        continue;
+      }
+      failures += 1;
       if (kind === 'final') {
         return finishFinal(caught, sawAmbiguous, safety, attemptNumber);
       }
       if (kind === 'ambiguous' && !safety.idempotent && !safety.reconcile) {
         throw caught.withNote(NOT_REPEATABLE);
       }
-      const delay = nextDelay(caught, attemptNumber, policy, clock);
-      const stop = stopReason(attemptNumber, delay, clock.now() - startedAt, policy, caught.retryAfterMs);
+      const delay = kind === 'not-sent' ? notSentDelay(caught, attemptNumber, policy, clock, throttle) : nextDelay(caught, attemptNumber, policy, clock);
+      const stop = stopReason(failures, attemptNumber, delay, clock.now() - startedAt - pausedMs, policy, caught.retryAfterMs);
       if (stop !== undefined) {
         const note = [stop, kind === 'ambiguous' && !safety.idempotent ? MAY_HAVE_HAPPENED : ''].filter(Boolean).join(' ');
         throw note ? caught.withNote(note) : caught;
@@ -166,6 +207,32 @@ export async function runWithRetry<T>(
       sawAmbiguous ||= kind === 'ambiguous';
     }
   }
+}
+
+/** Tells the throttle (which pauses every call), then waits out the pause, or gives up past the rate-limit budget. */
+async function waitOutRateLimit(error: SnykApiError, throttle: SnykThrottle, policy: RetryPolicy, rateLimitedForMs: number, attempts: number): Promise<void> {
+  throttle.rateLimited(areaOf(error.path), error.retryAfterMs);
+  if (rateLimitedForMs + throttle.pauseLeftMs() > policy.rateLimitBudgetMs) {
+    const asked = error.retryAfterMs !== undefined ? ` Snyk asked to wait ${Math.ceil(error.retryAfterMs / 1000)} s.` : '';
+    throw error.withNote(
+      `Gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}: Snyk's rate limit would hold this call past its budget of ${policy.rateLimitBudgetMs} ms ` +
+        `(rateLimitBudgetMs).${asked} Another process may be spending the same key's allowance.`,
+    );
+  }
+  await throttle.waitOutPause();
+}
+
+/** The backoff before repeating a call that never reached Snyk; throws once the API has been unreachable too long. */
+function notSentDelay(error: SnykApiError, attemptNumber: number, policy: RetryPolicy, clock: RetryClock, throttle: SnykThrottle): number {
+  const outageMs = throttle.unreachable();
+  const left = policy.unreachableBudgetMs - outageMs;
+  if (left <= 0) {
+    throw error.withNote(
+      `Gave up: the API has been unreachable for ${Math.round(outageMs / 1000)} s (unreachableBudgetMs ${policy.unreachableBudgetMs} ms). ` +
+        'Check the API URL (api_url / SNYK_API_URL) or region, and the network or proxy between here and Snyk.',
+    );
+  }
+  return Math.min(left, backoffDelayMs(attemptNumber, policy, clock.random));
 }
 
 const MAY_HAVE_HAPPENED = 'The last attempt may have reached Snyk: check the result before trying again.';
@@ -204,8 +271,8 @@ function nextDelay(error: SnykApiError, attemptNumber: number, policy: RetryPoli
 }
 
 /** Why to stop repeating (possibly '' when there is nothing to add), or undefined to go on. */
-function stopReason(attemptNumber: number, delay: number, elapsed: number, policy: RetryPolicy, retryAfterMs: number | undefined): string | undefined {
-  if (attemptNumber >= policy.maxAttempts) {
+function stopReason(failures: number, attemptNumber: number, delay: number, elapsed: number, policy: RetryPolicy, retryAfterMs: number | undefined): string | undefined {
+  if (failures >= policy.maxAttempts) {
     return attemptNumber > 1 ? `Gave up after ${attemptNumber} attempts.` : '';
   }
   if (elapsed + delay > policy.maxTotalMs) {

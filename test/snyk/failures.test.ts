@@ -18,13 +18,12 @@ describe('failures against the emulator', () => {
     }
   });
 
-  it('rides out a 429 storm without Retry-After with growing, jittered, bounded waits', async () => {
+  it('rides out a 429 storm without Retry-After by pausing a full minute each time, as Snyk\'s window asks', async () => {
     const { client, emulator, waits } = harness();
     emulator.addFault({ method: 'GET', path: '/v1/orgs', respond: { status: 429 }, times: 3 });
     await expect(client.listOrgs()).resolves.toHaveLength(1);
     expect(emulator.requests().map((request) => request.status)).toEqual([429, 429, 429, 200]);
-    expect(waits).toHaveLength(3);
-    waits.forEach((wait, index) => expect(wait).toBeLessThan(Math.min(20, 5 * 2 ** index)));
+    expect(waits).toEqual([60_000, 60_000, 60_000]);
   });
 
   it('waits as long as Retry-After says', async () => {
@@ -34,21 +33,22 @@ describe('failures against the emulator', () => {
     expect(waits).toEqual([2000, 2000]);
   });
 
-  it('gives up on an endless 429 storm, naming the attempts', async () => {
-    const { client, emulator, events } = harness();
+  it('gives up on an endless 429 storm once the rate-limit budget (three windows and a bit) is spent, naming the attempts', async () => {
+    const { client, emulator, events, waits } = harness();
     emulator.addFault({ path: '/v1/**', respond: { status: 429 }, times: 100 });
     const org = await rejection(client.listOrgs());
     expect(org).toMatchObject({ status: 429, retryable: true });
-    expect(org.message).toMatch(/failed: 429 .*Gave up after 4 attempts/);
+    expect(org.message).toMatch(/failed: 429 .*Gave up after 4 attempts: Snyk's rate limit would hold this call past its budget of 200000 ms/);
     expect(events.map((event) => event.attempt)).toEqual([1, 2, 3, 4]);
+    expect(waits).toEqual([60_000, 60_000, 60_000]);
   });
 
-  it('stops when Retry-After goes beyond the time budget', async () => {
+  it('stops at once when Retry-After goes beyond the rate-limit budget', async () => {
     const { clientWith, emulator, waits } = harness();
-    const client = clientWith({ retry: { maxAttempts: 5, maxTotalMs: 10_000 } });
+    const client = clientWith({ retry: { rateLimitBudgetMs: 10_000 } });
     emulator.addFault({ respond: { status: 429, retryAfterSeconds: 60 }, times: 5 });
     const error = await rejection(client.listOrgs());
-    expect(error.message).toMatch(/retry budget of 10000 ms\. Snyk asked to wait 60 s/);
+    expect(error.message).toMatch(/Gave up after 1 attempt: .*budget of 10000 ms \(rateLimitBudgetMs\)\. Snyk asked to wait 60 s/);
     expect(waits).toEqual([]);
   });
 

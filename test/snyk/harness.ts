@@ -2,7 +2,10 @@ import { RunningEmulator, startEmulator } from '../../src/emulator';
 import { SnykClient, SnykClientOptions } from '../../src/snyk';
 import { RequestEvent } from '../../src/snyk/http';
 
-/** A client on a fresh emulator, with fast retries; `waits` records every backoff the client asked for. */
+/**
+ * A client on a fresh emulator, with fast retries and a fake clock that moves only when the client sleeps; `waits`
+ * records every wait the client asked for (backoff, Retry-After, rate-limit pauses).
+ */
 export interface Harness {
   emulator: RunningEmulator;
   client: SnykClient;
@@ -21,14 +24,23 @@ export function useHarness(): () => Harness {
     const emulator = await startEmulator();
     const waits: number[] = [];
     const events: RequestEvent[] = [];
+    // Honour the waits in the record and on a clock of the test's own, not in real time: Retry-After asks for whole
+    // seconds and a 429 without it pauses for Snyk's full minute.
+    let now = Date.UTC(2026, 0, 1);
+    const clock = {
+      now: () => now,
+      sleep: async (ms: number) => {
+        waits.push(ms);
+        now += ms;
+      },
+    };
     const clientWith = (options: Partial<SnykClientOptions>): SnykClient =>
       new SnykClient({
         token: emulator.apiKey,
         apiUrl: emulator.url,
         retry: FAST_RETRY,
         onRequest: (event) => events.push(event),
-        // Honour the wait in the record, not in real time: Retry-After asks for whole seconds.
-        clock: { sleep: async (ms) => void waits.push(ms) },
+        clock,
         ...options,
       });
     harness = { emulator, client: clientWith({}), waits, events, clientWith };

@@ -45,7 +45,7 @@ describe('organizations against the emulator', () => {
     const error = await rejection(harness().client.createOrg({ name: '' }));
     expect(error).toBeInstanceOf(SnykApiError);
     expect(error).toMatchObject({ status: 422, method: 'POST', path: '/v1/org', retryable: false, errorRef: expect.any(String) });
-    expect(error.message).toMatch(/^Snyk API POST \/v1\/org failed: 422 .+ \(error reference [0-9a-f-]+\)$/);
+    expect(error.message).toMatch(/^Snyk API POST \/v1\/org failed: 422 .+ \(error reference [0-9a-f-]+(, snyk-request-id [0-9a-f-]+)?\)$/);
   });
 
   it('refuses to delete an org that has projects (409) and reports a missing one (404)', async () => {

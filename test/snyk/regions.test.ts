@@ -1,4 +1,5 @@
-import { isLoopbackHost, resolveApiUrl, SNYK_REGIONS } from '../../src/snyk';
+import fc from 'fast-check';
+import { isGovernmentApiUrl, isLoopbackHost, regionOfApiUrl, resolveApiUrl, SNYK_REGIONS, urlForMessage } from '../../src/snyk';
 
 describe('resolveApiUrl', () => {
   it('defaults to SNYK-US-01', () => {
@@ -43,6 +44,59 @@ describe('resolveApiUrl', () => {
     }
     expect(message).not.toContain('s3cret-pass');
   });
+
+  it('never echoes the user-info of a URL it cannot parse (issue 8: the port is out of range)', () => {
+    const error = (() => {
+      try {
+        resolveApiUrl({ apiUrl: 'https://ci-bot:SECRET@api.eu.snyk.io:99999' });
+      } catch (caught) {
+        return caught as Error;
+      }
+      throw new Error('expected an error');
+    })();
+    expect(error.message).toContain('Invalid Snyk API URL "https://[user-info removed]@api.eu.snyk.io:99999"');
+    expect(error.message).not.toMatch(/SECRET|ci-bot/);
+  });
+
+  it('never echoes a password, query or fragment, whatever else is wrong with the URL', () => {
+    const secret = fc.stringMatching(/^[A-Za-z0-9]{6,20}$/);
+    const brokenTail = fc.constantFrom('api.eu.snyk.io:99999', 'api.snyk.io:-1', 'exa mple.com', 'api.snyk.io:port', '[::1', 'api.snyk.io/v1');
+    const scheme = fc.constantFrom('https://', 'http://', 'ftp://', '');
+    fc.assert(
+      fc.property(scheme, secret, secret, brokenTail, (prefix, user, password, tail) => {
+        const messages = [`${prefix}${user}:${password}@${tail}`, `${prefix}${tail}?token=${password}`, `${prefix}${tail}#${password}`].map((raw) => {
+          try {
+            resolveApiUrl({ apiUrl: raw });
+            return '';
+          } catch (caught) {
+            return (caught as Error).message;
+          }
+        });
+        return messages.every((message) => !message.includes(password));
+      }),
+    );
+  });
+});
+
+describe('urlForMessage', () => {
+  it('keeps the host and port and marks what it removed', () => {
+    expect(urlForMessage('https://a:b@host.example:99999/path')).toBe('https://[user-info removed]@host.example:99999/path');
+    expect(urlForMessage('https://host.example/x?k=v#frag')).toBe('https://host.example/x?[query removed]');
+    expect(urlForMessage('https://host.example/x#frag')).toBe('https://host.example/x#[fragment removed]');
+    expect(urlForMessage('https://bot:pa/ss@host.example')).toBe('https://[user-info removed]@host.example');
+  });
+});
+
+describe('SNYK-GOV-01', () => {
+  it('is Snyk for Government at api.snykgov.io, where API keys do not exist', () => {
+    expect(resolveApiUrl({ region: 'SNYK-GOV-01' })).toBe('https://api.snykgov.io');
+    expect(SNYK_REGIONS['SNYK-GOV-01'].apiKeys).toBe(false);
+    expect(regionOfApiUrl('https://api.snykgov.io')).toBe('SNYK-GOV-01');
+    expect(isGovernmentApiUrl('https://api.snykgov.io')).toBe(true);
+    expect(isGovernmentApiUrl('https://proxy.api.snykgov.io/snyk')).toBe(true);
+    expect(isGovernmentApiUrl('https://api.snyk.io')).toBe(false);
+    expect(isGovernmentApiUrl('https://snykgov.io.example.com')).toBe(false);
+  });
 });
 
 describe('SNYK_REGIONS', () => {
@@ -52,6 +106,7 @@ describe('SNYK_REGIONS', () => {
       'SNYK-US-02': 'https://broker.us.snyk.io',
       'SNYK-EU-01': 'https://broker.eu.snyk.io',
       'SNYK-AU-01': 'https://broker.au.snyk.io',
+      'SNYK-GOV-01': 'https://broker.snykgov.io',
     });
   });
 });

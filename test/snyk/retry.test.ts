@@ -118,7 +118,8 @@ describe('runWithRetry', () => {
     const script = scripted(failure({ status: 429 }), failure({ status: 502 }), failure({ code: 'ECONNRESET' }));
     await expect(runWithRetry(script.attempt, idempotent, policy, clock)).resolves.toBe('ok');
     expect(script.calls()).toBe(4);
-    expect(clock.waits).toEqual([50, 100, 200]);
+    // A 429 without Retry-After pauses for Snyk's whole window; the others back off with jitter.
+    expect(clock.waits).toEqual([60_000, 100, 200]);
   });
 
   it('waits what Retry-After asks, even beyond maxDelayMs', async () => {
@@ -130,24 +131,40 @@ describe('runWithRetry', () => {
 
   it('gives up after maxAttempts and says so', async () => {
     const clock = fakeClock();
-    const script = scripted(...Array.from({ length: 10 }, () => failure({ status: 429 })));
-    await expect(runWithRetry(script.attempt, idempotent, policy, clock)).rejects.toThrow(/429.*Gave up after 5 attempts/);
+    const script = scripted(...Array.from({ length: 10 }, () => failure({ status: 502 })));
+    await expect(runWithRetry(script.attempt, idempotent, policy, clock)).rejects.toThrow(/502.*Gave up after 5 attempts/);
     expect(script.calls()).toBe(5);
   });
 
-  it('never plans waits beyond the total budget', async () => {
+  it('does not count rate-limited attempts against maxAttempts: the rate-limit budget bounds them', async () => {
+    const clock = fakeClock();
+    const script = scripted(...Array.from({ length: 8 }, () => failure({ status: 429, retryAfterMs: 1000 })));
+    await expect(runWithRetry(script.attempt, idempotent, policy, clock)).resolves.toBe('ok');
+    expect(script.calls()).toBe(9);
+  });
+
+  it('never plans rate-limit waits beyond the rate-limit budget, and other waits beyond the total budget', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }), { minLength: 1, maxLength: 12 }),
-        fc.integer({ min: 0, max: 30_000 }),
-        async (retryAfterSeconds, maxTotalMs) => {
+        fc.integer({ min: 0, max: 300_000 }),
+        async (retryAfterSeconds, rateLimitBudgetMs) => {
           const clock = fakeClock(0.99);
-          const budget = resolveRetryPolicy({ maxAttempts: 20, baseDelayMs: 1000, maxDelayMs: 8000, maxTotalMs });
+          const budget = resolveRetryPolicy({ maxAttempts: 20, baseDelayMs: 1000, maxDelayMs: 8000, rateLimitBudgetMs });
           const script = scripted(...retryAfterSeconds.map((s) => failure({ status: 429, retryAfterMs: s === undefined ? undefined : s * 1000 })));
           await runWithRetry(script.attempt, idempotent, budget, clock).catch(() => undefined);
-          return clock.waits.reduce((sum, wait) => sum + wait, 0) <= maxTotalMs;
+          return clock.waits.reduce((sum, wait) => sum + wait, 0) <= rateLimitBudgetMs;
         },
       ),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 500, max: 504 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 30_000 }), async (statuses, maxTotalMs) => {
+        const clock = fakeClock(0.99);
+        const budget = resolveRetryPolicy({ maxAttempts: 20, baseDelayMs: 1000, maxDelayMs: 8000, maxTotalMs });
+        const script = scripted(...statuses.map((status) => failure({ status })));
+        await runWithRetry(script.attempt, idempotent, budget, clock).catch(() => undefined);
+        return clock.waits.reduce((sum, wait) => sum + wait, 0) <= maxTotalMs;
+      }),
     );
   });
 
