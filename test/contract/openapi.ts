@@ -19,6 +19,8 @@ import { KNOWN_DEVIATIONS, KnownDeviation } from './deviations';
  *   against, or undefined when the spec lists the status without a body; its `$ref`s point into `specSchemaId(spec)`,
  *   so compile it with `specAjv()`.
  * - `responseExamples(spec, method, path, status)`: the examples the spec gives for a response.
+ * - `responseExample(spec, method, path, status)`: the first of those, or one built from the examples of the schema's
+ *   properties when the response has none of its own (REST responses).
  * - `templateOf(spec, method, concretePath)`: the spec's path template for a concrete path ('/orgs/abc' -> '/orgs/{org_id}').
  * - `validateRequestBody` / `validateResponseBody`: the v1 shorthands the older tests use.
  *
@@ -192,6 +194,53 @@ export function responseExamples(spec: SpecName, method: string, path: string, s
   ]);
   // The v1 spec repeats an example at the media type and in the schema.
   return [...new Map(examples.map((example) => [JSON.stringify(example), example])).values()];
+}
+
+/**
+ * One example answer: the spec's first example for the response, else one built from its schema, where every property
+ * takes the spec's example for it (or a plain value of its type); undefined when the response has no body.
+ */
+export function responseExample(spec: SpecName, method: string, path: string, status: number): { source: 'example' | 'built'; body: unknown } | undefined {
+  const explicit = responseExamples(spec, method, path, status);
+  if (explicit.length > 0) {
+    return { source: 'example', body: explicit[0] };
+  }
+  const found = findResponse(spec, method, path, status);
+  const media = typeof found === 'string' ? undefined : firstMedia(found);
+  return media === undefined ? undefined : { source: 'built', body: exampleFromSchema(spec, media[1].schema, 0) };
+}
+
+const PLAIN_VALUES: Record<string, unknown> = { string: 'text', integer: 1, number: 1, boolean: true };
+const FORMAT_VALUES: Record<string, string> = { uuid: '2f3c4d5e-6a7b-4c8d-9e0f-1a2b3c4d5e6f', 'date-time': '2024-10-15T00:00:00Z', uri: 'https://example.com/' };
+
+function exampleFromSchema(spec: SpecName, schema: unknown, depth: number): unknown {
+  const node = resolve<JsonObject | undefined>(spec, schema as JsonObject | undefined);
+  if (!isObject(node) || depth > 12) {
+    return undefined;
+  }
+  // An enum wins over the example: the v1 spec's examples are sometimes of another type than their schema.
+  if (Array.isArray(node.enum)) {
+    return node.enum[0];
+  }
+  if (node.example !== undefined) {
+    return node.example;
+  }
+  const branches = ['anyOf', 'oneOf'].flatMap((key) => (Array.isArray(node[key]) ? [(node[key] as unknown[])[0]] : []));
+  if (branches.length > 0) {
+    return exampleFromSchema(spec, branches[0], depth + 1);
+  }
+  if (Array.isArray(node.allOf)) {
+    const parts = node.allOf.map((branch) => exampleFromSchema(spec, branch, depth + 1)).filter((part) => part !== undefined);
+    return parts.every(isObject) ? Object.assign({}, ...parts) : parts[0];
+  }
+  if (isObject(node.properties)) {
+    const entries = Object.entries(node.properties).map(([name, property]) => [name, exampleFromSchema(spec, property, depth + 1)]);
+    return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+  }
+  if (node.type === 'array') {
+    return [exampleFromSchema(spec, node.items, depth + 1)];
+  }
+  return (typeof node.format === 'string' ? FORMAT_VALUES[node.format] : undefined) ?? PLAIN_VALUES[String(node.type)];
 }
 
 /** The spec's path template that a concrete path (with or without its `/v1` or `/rest` prefix) falls under. */
