@@ -1,0 +1,205 @@
+import { orgHcl, unwrapped, withSnykStack } from './support';
+import { connectionRef, outsideClient, shownResources, ubState } from './universal-broker-support';
+
+const E2E_TIMEOUT_MS = 900_000;
+
+/** Step 1: the classic world: a brokered GitHub Enterprise integration shared with a legacy org by a clone. */
+function classicHcl(group: string): string {
+  return [
+    orgHcl('broker-admin', 'admin', group),
+    orgHcl('platform', 'platform', group),
+    orgHcl('team-a', 'team_a', group),
+    orgHcl('team-b', 'team_b', group),
+    orgHcl('legacy', 'legacy', group),
+    `resource "snyk_integration" "classic_ghe" {
+  organization_id = snyk_organization.platform.id
+  type            = "github-enterprise"
+  broker          = true
+}
+resource "snyk_integration_clone" "legacy_ghe" {
+  source_organization_id      = snyk_organization.platform.id
+  source_integration_id       = snyk_integration.classic_ghe.id
+  destination_organization_id = snyk_organization.legacy.id
+}
+`,
+  ].join('\n');
+}
+
+/** Step 2: Universal Broker beside it; the platform org's classic integration moves onto the GHE connection. */
+function universalBrokerHcl(tenant: string, gheName = 'ghe'): string {
+  return `
+locals {
+  tenant_id = "${tenant}"
+}
+resource "snyk_app_install" "broker" {
+  organization_id = snyk_organization.admin.id
+}
+resource "snyk_broker_deployment" "main" {
+  tenant_id       = local.tenant_id
+  app_install_id  = snyk_app_install.broker.id
+  organization_id = snyk_app_install.broker.organization_id
+  metadata        = { deployment_name = "main", cluster = "eu-1" }
+}
+resource "snyk_broker_deployment_credential" "ghe_token" {
+  tenant_id                 = local.tenant_id
+  app_install_id            = snyk_app_install.broker.id
+  broker_deployment_id      = snyk_broker_deployment.main.id
+  environment_variable_name = "GHE_TOKEN"
+  broker_connection_type    = "github-enterprise"
+}
+resource "snyk_broker_deployment_credential" "gitlab_token" {
+  tenant_id                 = local.tenant_id
+  app_install_id            = snyk_app_install.broker.id
+  broker_deployment_id      = snyk_broker_deployment.main.id
+  environment_variable_name = "GITLAB_TOKEN"
+  broker_connection_type    = "gitlab"
+  comment                   = "GitLab group token"
+}
+resource "snyk_broker_connection" "ghe" {
+  tenant_id            = local.tenant_id
+  app_install_id       = snyk_app_install.broker.id
+  broker_deployment_id = snyk_broker_deployment.main.id
+  name                 = "${gheName}"
+  type                 = "github-enterprise"
+  configuration = {
+    broker_client_url          = "https://broker.internal.example.com:8000"
+    github_hostname            = "ghe.example.com"
+    github_token_credential_id = snyk_broker_deployment_credential.ghe_token.id
+  }
+}
+resource "snyk_broker_connection" "gitlab" {
+  tenant_id            = local.tenant_id
+  app_install_id       = snyk_app_install.broker.id
+  broker_deployment_id = snyk_broker_deployment.main.id
+  name                 = "gitlab"
+  type                 = "gitlab"
+  configuration = {
+    broker_client_url          = "https://broker.internal.example.com:8000"
+    gitlab_hostname            = "gitlab.example.com"
+    gitlab_token_credential_id = snyk_broker_deployment_credential.gitlab_token.id
+  }
+}
+resource "snyk_broker_integration" "platform_ghe" {
+  tenant_id                       = local.tenant_id
+  broker_connection_id            = snyk_broker_connection.ghe.id
+  organization_id                 = snyk_organization.platform.id
+  type                            = snyk_broker_connection.ghe.type
+  integration_id                  = snyk_integration.classic_ghe.id
+  classic_family_organization_ids = [snyk_organization.platform.id, snyk_organization.legacy.id]
+}
+resource "snyk_broker_integration" "team_a_ghe" {
+  tenant_id            = local.tenant_id
+  broker_connection_id = snyk_broker_connection.ghe.id
+  organization_id      = snyk_organization.team_a.id
+  type                 = snyk_broker_connection.ghe.type
+}
+resource "snyk_broker_integration" "team_b_gitlab" {
+  tenant_id            = local.tenant_id
+  broker_connection_id = snyk_broker_connection.gitlab.id
+  organization_id      = snyk_organization.team_b.id
+  type                 = snyk_broker_connection.gitlab.type
+}
+output "client_secret" {
+  value     = snyk_app_install.broker.client_secret
+  sensitive = true
+}
+`;
+}
+
+describe('Universal Broker with terraform', () => {
+  test(
+    'install, deployment, credentials, GHE and GitLab connections, three org integrations (one adopting a classic one); drift; Snyk-ordered destroy',
+    () =>
+      withSnykStack(async (stack, group) => {
+        const tenant = stack.emulator.defaultTenantId;
+        stack.configure(classicHcl(group));
+        await stack.apply();
+        const ids = await shownResources(stack);
+        const orgId = (name: string) => String(ids.get(`snyk_organization.${name}`)?.values.id);
+        const classicGhe = String(ids.get('snyk_integration.classic_ghe')?.values.id);
+
+        stack.configure(classicHcl(group) + universalBrokerHcl(tenant));
+        const trace = { TF_LOG: 'trace' };
+        const plan = await stack.workspace.mustTerraform(['plan', '-no-color'], trace);
+        const planText = unwrapped(plan.stdout + plan.stderr);
+        expect(planText).toContain('Organization leaves a classic Broker token family');
+        expect(planText).toContain(`Organization ${orgId('platform')} leaves the classic Broker token family of github-enterprise integration ${classicGhe}`);
+        expect(planText).toContain(`Still on that classic token: ${orgId('legacy')}`);
+
+        const apply = await stack.workspace.mustTerraform(['apply', '-auto-approve', '-no-color'], trace);
+        const state = ubState(stack);
+        expect(state.installs).toHaveLength(1);
+        expect(state.credentials).toHaveLength(2);
+        expect(state.connections.map((connection) => connection.type).sort()).toEqual(['github-enterprise', 'gitlab']);
+        expect(state.integrations.map((integration) => integration.orgId).sort()).toEqual([orgId('platform'), orgId('team_a'), orgId('team_b')].sort());
+        expect(state.integrations.find((integration) => integration.orgId === orgId('platform'))?.id).toBe(classicGhe);
+
+        // The client secret: in state, sensitive, equal to the emulator's; in no output or trace log.
+        const resources = await shownResources(stack);
+        const install = resources.get('snyk_app_install.broker');
+        const emulatorSecret = state.installs[0]?.clientSecrets[0] as string;
+        expect(install?.values.client_secret).toBe(emulatorSecret);
+        expect(install?.sensitive_values.client_secret).toBe(true);
+        expect((await stack.outputs()).client_secret).toMatchObject({ value: emulatorSecret, sensitive: true });
+        const logs = [plan.stdout, plan.stderr, apply.stdout, apply.stderr].join('\n');
+        expect(logs.length).toBeGreaterThan(10_000);
+        expect(logs).not.toContain(emulatorSecret);
+
+        // A second plan is empty.
+        expect((await stack.plan()).code).toBe(0);
+
+        // Drift: the GHE connection renamed outside Terraform shows as an in-place rename.
+        const client = outsideClient(stack);
+        const ghe = resources.get('snyk_broker_connection.ghe')?.values as Record<string, unknown>;
+        const gheConnection = await client.getConnection(connectionRef(ghe));
+        await client.updateConnection(connectionRef(ghe), {
+          name: 'renamed-outside',
+          configuration: { type: 'github-enterprise', required: { ...gheConnection?.configuration.required, github_token: String(resources.get('snyk_broker_deployment_credential.ghe_token')?.values.id) } } as never,
+        });
+        expect(gheConnection?.name).toBe('ghe');
+        const renamed = await stack.plan();
+        expect(renamed.code).toBe(2);
+        expect(renamed.stdout).toMatch(/~ name\s+= "renamed-outside" -> "ghe"/);
+
+        // Drift: the GitLab connection deleted outside (in Snyk's order) is planned again, with its integration.
+        const gitlab = resources.get('snyk_broker_connection.gitlab')?.values as Record<string, unknown>;
+        const teamB = resources.get('snyk_broker_integration.team_b_gitlab')?.values as Record<string, unknown>;
+        await client.deleteConnectionIntegration(tenant, String(gitlab.id), String(teamB.organization_id), String(teamB.id));
+        await client.deleteConnection(connectionRef(gitlab));
+        const deleted = await stack.plan();
+        expect(deleted.stdout).toContain('snyk_broker_connection.gitlab will be created');
+        expect(deleted.stdout).toContain('snyk_broker_integration.team_b_gitlab will be created');
+        await stack.apply();
+        expect((await stack.plan()).code).toBe(0);
+        expect(ubState(stack).connections.find((connection) => connection.type === 'github-enterprise')?.name).toBe('ghe');
+
+        // Something outside Terraform on a managed connection blocks the destroy, with an error that says what.
+        const gheId = String(ghe.id);
+        const outsider = stack.emulator.createOrg(group, 'outsider');
+        await client.createConnectionIntegration(tenant, gheId, outsider.id, { type: 'github-enterprise' });
+        const blocked = await stack.workspace.terraform(['destroy', '-auto-approve', '-no-color']);
+        expect(blocked.code).toBe(1);
+        expect(unwrapped(blocked.stderr)).toContain('Snyk refused to delete the broker connection');
+        expect(unwrapped(blocked.stderr)).toContain(`still integrated: ${outsider.id}`);
+
+        // Once the outsider is disconnected, destroy succeeds, in the order Snyk enforces.
+        const outsiderIntegration = ubState(stack).integrations.find((integration) => integration.orgId === outsider.id);
+        await client.deleteConnectionIntegration(tenant, gheId, outsider.id, String(outsiderIntegration?.id));
+        stack.emulator.clearRequests();
+        await stack.workspace.mustTerraform(['destroy', '-auto-approve', '-no-color']);
+        const after = ubState(stack);
+        expect([after.installs, after.deployments, after.credentials, after.connections, after.integrations].map((list) => list.length)).toEqual([0, 0, 0, 0, 0]);
+        const deletes = stack.emulator
+          .requests()
+          .filter((request) => request.method === 'DELETE' && request.path.startsWith('/rest/'))
+          .map((request) => request.path.replace(/\/[0-9a-f-]{36}/g, '/ID'));
+        const lastIndexOf = (suffix: string) => deletes.map((path) => path.endsWith(suffix)).lastIndexOf(true);
+        const firstIndexOf = (suffix: string) => deletes.findIndex((path) => path.endsWith(suffix));
+        expect(lastIndexOf('/integrations/ID')).toBeLessThan(firstIndexOf('/connections/ID'));
+        expect(lastIndexOf('/connections/ID')).toBeLessThan(firstIndexOf('/credentials/ID'));
+        expect(lastIndexOf('/credentials/ID')).toBeLessThan(firstIndexOf('/deployments/ID'));
+        expect(lastIndexOf('/deployments/ID')).toBeLessThan(firstIndexOf('/apps/installs/ID'));
+      }),
+    E2E_TIMEOUT_MS,
+  );
+});
