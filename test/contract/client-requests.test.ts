@@ -2,7 +2,7 @@ import { startEmulator, RunningEmulator } from '../../src/emulator';
 import { JSON_API_CONTENT_TYPE, REST_API_VERSION, SnykClient } from '../../src/snyk';
 import { PACKAGE_VERSION } from '../../src/version';
 import { startProxy, TestProxy } from '../snyk/proxy';
-import { validateRequestBody } from './openapi';
+import { templateOf as specTemplateOf, validateRequest, validateRequestBody } from './openapi';
 
 /** The spec's path templates for the v1 calls the client makes, with the method that tells the look-alikes apart. */
 const V1_TEMPLATES: Array<{ method: string; template: string }> = [
@@ -23,15 +23,11 @@ const V1_TEMPLATES: Array<{ method: string; template: string }> = [
 ];
 
 function templateOf(method: string, path: string): string {
-  const candidates = V1_TEMPLATES.filter(
-    (entry) => entry.method === method && new RegExp(`^${entry.template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path),
-  );
-  // A literal segment beats a parameter: '/settings' is not an integration type.
-  const best = candidates.sort((a, b) => (b.template.match(/\/[a-z-]+(?=\/|$)/g)?.length ?? 0) - (a.template.match(/\/[a-z-]+(?=\/|$)/g)?.length ?? 0))[0];
-  if (!best) {
+  const template = specTemplateOf('v1', method, path);
+  if (template === undefined) {
     throw new Error(`no spec template for ${method} ${path}`);
   }
-  return best.template;
+  return `/v1${template}`;
 }
 
 describe('requests the client sends', () => {
@@ -63,6 +59,15 @@ describe('requests the client sends', () => {
     // The check bites: a body without the required name is refused.
     expect(validateRequestBody('POST', '/v1/org', { groupId: emulator.defaultGroupId })).not.toEqual([]);
     expect(v1.filter((request) => request.body !== undefined).every((request) => request.headers['content-type'] === 'application/json')).toBe(true);
+  });
+
+  it('sends REST bodies that validate against the REST subset', () => {
+    const rest = proxy.seen.filter((request) => request.path.startsWith('/rest/') && request.body !== undefined);
+    expect(rest.map((request) => `${request.method} ${specTemplateOf('rest', request.method, request.path)}`)).toContain('PATCH /orgs/{org_id}');
+    const problems = rest.flatMap((request) => validateRequest('rest', request.method, specTemplateOf('rest', request.method, request.path) ?? request.path, request.body));
+    expect(problems).toEqual([]);
+    // The check bites: a rename without the resource type is refused.
+    expect(validateRequest('rest', 'PATCH', '/orgs/{org_id}', { data: { id: emulator.defaultGroupId, attributes: { name: 'n' } } })).not.toEqual([]);
   });
 
   it('authenticates with "Authorization: token" and names itself in the User-Agent', () => {

@@ -70,23 +70,27 @@ export const organizationResource = defineResource<OrganizationModel, SnykProvid
       groupId: configuredOrUndefined(plan.group_id),
       sourceOrgId: known(plan.source_organization_id, 'source_organization_id') ?? undefined,
     });
+    provider.orgs.invalidate(created.groupId);
     // The v1 answer carries id, name, slug, url and group: nothing is left to read back.
     return toModel(created, { source_organization_id: known(plan.source_organization_id, 'source_organization_id'), group_id: null });
   },
 
   async read({ state, provider }) {
-    const org = await provider.client.getOrg(known(state.id, 'id') as string);
-    return org ? toModel({ ...org, url: state.url ?? org.url }, state) : null;
+    // Through the group's listing (one call per 100 orgs, shared by the process), else by id through REST.
+    const org = await provider.orgs.read(known(state.id, 'id') as string, state.group_id);
+    return org ? toModel({ ...org, url: state.url ?? org.url, slug: org.slug || (state.slug ?? '') }, state) : null;
   },
 
   async update({ plan, prior, provider }) {
     const id = prior.id as string;
     const renamed = await provider.client.renameOrg(id, known(plan.name, 'name'));
+    provider.orgs.invalidate(prior.group_id);
     return toModel({ ...renamed, url: prior.url ?? renamed.url, slug: renamed.slug || (prior.slug ?? '') }, prior);
   },
 
   async delete({ state, provider }) {
     const id = state.id as string;
+    provider.orgs.invalidate(state.group_id);
     try {
       await provider.client.deleteOrg(id);
     } catch (error) {
