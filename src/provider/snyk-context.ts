@@ -1,5 +1,6 @@
 import { ConnectionSettings, SnykClient } from '../snyk';
 import { ConcurrencyLimiter, limitMethods } from './concurrency';
+import { OrganizationListingCache } from './org-listing-cache';
 import { IntegrationTypeMapCache } from './type-map-cache';
 
 /** At most this many Snyk calls at once per provider process (Snyk allows about 2,000 v1 calls a minute). */
@@ -16,6 +17,8 @@ export const PROVIDER_RETRY = { maxAttempts: 10, maxTotalMs: 150_000 } as const;
 export interface SnykProviderContext {
   readonly client: SnykClient;
   readonly typeMaps: IntegrationTypeMapCache;
+  /** Organizations read through their group's listing, shared by every read of the process. */
+  readonly orgs: OrganizationListingCache;
   readonly region: string;
   readonly apiUrl: string;
   /**
@@ -35,6 +38,7 @@ export function createSnykContext(
   return {
     client,
     typeMaps: new IntegrationTypeMapCache((orgId) => client.getIntegrationTypeMap(orgId)),
+    orgs: new OrganizationListingCache({ listGroupOrgs: (groupId) => client.listGroupOrgs(groupId), getOrg: (orgId) => client.getOrg(orgId) }),
     region: config.region,
     apiUrl: config.apiUrl,
     releasedProvisionalTokens: new Map(),
