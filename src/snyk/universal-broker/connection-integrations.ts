@@ -51,12 +51,10 @@ function integration(resource: ReadResource, knownOrgId?: string): BrokerConnect
     const value = resource.raw[name] ?? resource.attributes[name];
     return typeof value === 'string' ? value : undefined;
   };
-  const integrationType = field('integration_type');
   return {
     id: resource.id,
     orgId: field('org_id') ?? knownOrgId ?? '',
-    type: field('type') ?? '',
-    ...(integrationType !== undefined ? { integrationType } : {}),
+    integrationType: field('integration_type') ?? field('type') ?? '',
   };
 }
 

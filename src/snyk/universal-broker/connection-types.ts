@@ -24,7 +24,7 @@ export interface ConnectionTypeSpec {
 
 const CONTAINER_REGISTRY_BASE = ['broker_client_url', 'cr_agent_url', 'cr_base'] as const;
 
-function oneVariant<F extends string, C extends F>(fields: readonly F[], credentialFields: readonly C[]) {
+function oneVariant<const F extends string, const C extends F>(fields: readonly F[], credentialFields: readonly C[]) {
   return [{ name: 'default', fields, credentialFields }] as const;
 }
 

@@ -127,9 +127,8 @@ export interface OrgBrokerConnection {
 export interface BrokerConnectionIntegration {
   readonly id: string;
   readonly orgId: string;
-  /** The `type` Snyk returns (the integration's type). */
-  readonly type: string;
-  readonly integrationType?: string;
+  /** The integration's type, e.g. 'github-enterprise' (`integration_type`; `type` when Snyk sends no `integration_type`). */
+  readonly integrationType: string;
 }
 
 export interface BrokerConnectionIntegrationInput {
