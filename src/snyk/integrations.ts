@@ -1,4 +1,4 @@
-import { Credentials, enableBroker } from './broker-tokens';
+import { Credentials } from './broker-tokens';
 import { asRecord, objectBody, optionalString, requiredString } from './decode';
 import { SnykApiError } from './errors';
 import { apiPath, SnykHttp } from './http';
@@ -33,9 +33,9 @@ export async function getIntegrationByType(http: SnykHttp, orgId: string, type: 
 
 /**
  * POST /v1/org/{orgId}/integrations. Not idempotent (a second POST of the type is a 409). After an ambiguous failure
- * the type map is read again: if the type is now there, the first attempt worked; its id is returned, and for a
- * brokered one the token is fetched again by re-enabling the broker (which returns the current token). If it is not
- * there, the POST is repeated. (Had the org held that type before the call, Snyk would have refused it; the check
+ * the type map is read again: if the type is now there, the first attempt worked and its id is returned (without a
+ * token: Snyk's spec has none in the POST answer either, so the caller gets it). If it is not there, the POST is
+ * repeated. (Had the org held that type before the call, Snyk would have refused it; the check
  * cannot tell those apart, so it reports the integration that is there.)
  */
 export function addIntegration(http: SnykHttp, orgId: string, input: AddIntegrationInput): Promise<{ id: string; brokerToken?: string }> {
@@ -48,16 +48,17 @@ export function addIntegration(http: SnykHttp, orgId: string, input: AddIntegrat
       const brokerToken = optionalString(response, 'brokerToken');
       return { id: requiredString(result, response, 'id'), ...(brokerToken ? { brokerToken } : {}) };
     },
-    { idempotent: false, reconcile: () => findAddedIntegration(http, orgId, input.type, brokered) },
+    { idempotent: false, reconcile: () => findAddedIntegration(http, orgId, input.type) },
   );
 }
 
-async function findAddedIntegration(http: SnykHttp, orgId: string, type: string, brokered: boolean): Promise<Reconciliation<{ id: string; brokerToken?: string }>> {
+async function findAddedIntegration(http: SnykHttp, orgId: string, type: string): Promise<Reconciliation<{ id: string; brokerToken?: string }>> {
   const id = (await getIntegrationTypeMap(http, orgId))[type];
   if (id === undefined) {
     return { happened: false };
   }
-  return { happened: true, value: brokered ? await enableBroker(http, orgId, id, type) : { id } };
+  // No token: the caller gets it for the new integration (Snyk's POST answer carries none anyway).
+  return { happened: true, value: { id } };
 }
 
 /** PUT {type, credentials}: new credentials for a non-brokered integration. Idempotent. */

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { SnykApiError } from '../../snyk';
-import { attr, Attribute, DiagnosticError, defineResource, PartialResultError, requiresReplace, types, useStateForUnknown, uuid } from '../framework';
-import { isUnknown, Unknown } from '../plugin/unknown';
+import { NOTHING_PROVISIONAL_STATUSES, PROVISION_CONFLICT_STATUSES, provisionalTokenLost } from '../../snyk/broker-tokens';
+import { attr, Attribute, DiagnosticError, defineResource, Diagnostics, mapKeys, notBlank, PartialResultError, Planned, requiresReplace, types, useStateForUnknown, uuid } from '../framework';
+import { isUnknown, Unknown, UnknownValue } from '../plugin/unknown';
 import { SnykProviderContext } from '../snyk-context';
 import { INTEGRATION_ID, ORGANIZATION_ID, TOKEN_FAMILY_NOTE } from './descriptions';
 import { known } from './known';
+import { integrationsOfOrg } from './org-integrations';
 
 export type BrokerTokenStatus = 'provisional' | 'active';
 
@@ -34,9 +36,24 @@ function switchFailed(state: BrokerTokenModel, error: unknown): PartialResultErr
 function provisionalAlreadyExists(error: SnykApiError, integrationId: string): DiagnosticError {
   return new DiagnosticError(
     'A provisional Broker token already exists',
-    `${error.message}\nIntegration ${integrationId}, or another in its token family, already has a provisional token that Terraform ` +
-      'does not hold (provisioned outside Terraform, or by a snyk_broker_token removed from state). Snyk cannot read it back or cancel it: ' +
-      'switch to it first (POST .../authentication/switch-token, once broker clients run with it), then apply again.',
+    `${error.message}\nSnyk refused a new provisional token: integration ${integrationId}, or another in its token family (or, as Snyk ` +
+      'may count it, in its group), already has a provisional token that Terraform does not hold (provisioned outside Terraform, or by ' +
+      'a snyk_broker_token removed from state). Snyk cannot read it back or cancel it: switch to it first (POST ' +
+      '.../authentication/switch-token, once broker clients run with it), then apply again. If the integration is not brokered, ' +
+      'set broker = true on it first.',
+  );
+}
+
+function provisionalTokenLostError(error: SnykApiError, provider: SnykProviderContext, orgId: string, integrationId: string): DiagnosticError {
+  const switchUrl = `${provider.apiUrl.replace(/\/+$/, '')}/v1/org/${orgId}/integrations/${integrationId}/authentication/switch-token`;
+  return new DiagnosticError(
+    'Broker token provisioned, but its answer was lost',
+    `${error.message}\nSnyk provisioned a new token for the token family of integration ${integrationId}, but the answer carrying it ` +
+      'never arrived, and Snyk can neither return nor cancel a provisional token. Nothing changed for the broker clients (the token in ' +
+      'use is the same), but Snyk refuses to provision another token until this one is switched to. To continue: (1) switch to the ' +
+      `lost token, POST ${switchUrl} with your API key (this cuts off the family's broker clients, which run with the old token); ` +
+      '(2) run terraform apply again, which provisions a new token; (3) start the broker clients with its `token` and, if ' +
+      '`activate = false`, set it to true. If Snyk support can give you the lost token instead, start the clients with it before step 1.',
   );
 }
 
@@ -49,18 +66,52 @@ async function provision(provider: SnykProviderContext, orgId: string, integrati
   try {
     return (await provider.client.provisionBrokerToken(orgId, integrationId)).provisionalBrokerToken;
   } catch (error) {
-    if (error instanceof SnykApiError && error.status === 409) throw provisionalAlreadyExists(error, integrationId);
+    if (provisionalTokenLost(error)) throw provisionalTokenLostError(error as SnykApiError, provider, orgId, integrationId);
+    if (error instanceof SnykApiError && error.status !== undefined && PROVISION_CONFLICT_STATUSES.has(error.status)) {
+      throw provisionalAlreadyExists(error, integrationId);
+    }
     throw error;
   }
 }
 
-async function activate(provider: SnykProviderContext, state: BrokerTokenModel): Promise<BrokerTokenModel> {
+/**
+ * Snyk says nothing is provisional although this token was: it has been switched to already, by an earlier attempt
+ * whose answer was lost (or outside Terraform). Taken as active, with a warning, once the integration is seen to exist.
+ */
+async function alreadySwitched(provider: SnykProviderContext, state: BrokerTokenModel, error: unknown, diagnostics: Diagnostics): Promise<boolean> {
+  if (!(error instanceof SnykApiError && error.status !== undefined && NOTHING_PROVISIONAL_STATUSES.has(error.status))) return false;
+  const typeMap = await integrationsOfOrg(provider, state.organization_id);
+  if (!typeMap || !Object.values(typeMap).includes(state.integration_id)) return false;
+  diagnostics.addWarning(
+    ['status'],
+    'Broker token was switched to already',
+    `Snyk answered the switch with ${error.status} (no provisional token): the token held here was switched to before, by an earlier ` +
+      'attempt whose answer was lost or outside Terraform, and is the one in use. It is recorded as active.',
+  );
+  return true;
+}
+
+async function activate(provider: SnykProviderContext, state: BrokerTokenModel, diagnostics: Diagnostics): Promise<BrokerTokenModel> {
   try {
     await provider.client.switchBrokerToken(state.organization_id, state.integration_id);
   } catch (error) {
-    throw switchFailed(state, error);
+    if (!(await alreadySwitched(provider, state, error, diagnostics).catch(() => false))) throw switchFailed(state, error);
   }
   return { ...state, status: 'active' };
+}
+
+/** True when the plan replaces the token (a rotation), rather than changing it in place. */
+function replaces(plan: Planned<BrokerTokenModel>, prior: BrokerTokenModel): boolean {
+  const differs = (planned: unknown, current: unknown) => isUnknown(planned) || JSON.stringify(planned ?? null) !== JSON.stringify(current ?? null);
+  return (
+    differs(plan.organization_id, prior.organization_id) ||
+    differs(plan.integration_id, prior.integration_id) ||
+    differs(sortedEntries(plan.rotation_triggers), sortedEntries(prior.rotation_triggers))
+  );
+}
+
+function sortedEntries(map: Record<string, string> | null | UnknownValue): unknown {
+  return isUnknown(map) ? map : Object.entries(map ?? {}).sort();
 }
 
 /** `snyk_broker_token`: a classic Broker token provisioned for an integration's token family, and its rotation. */
@@ -82,6 +133,7 @@ export const brokerTokenResource = defineResource<BrokerTokenModel, SnykProvider
     rotation_triggers: attr.map(types.string, {
       optional: true,
       description: 'Arbitrary values; changing any of them provisions a new token (a rotation), e.g. `{ rotated = "2026-11" }`.',
+      validators: [mapKeys(notBlank())],
       planModifiers: [requiresReplace()],
     }),
     activate: attr.bool({
@@ -110,7 +162,7 @@ export const brokerTokenResource = defineResource<BrokerTokenModel, SnykProvider
       plan.status = plan.activate ? 'active' : 'provisional';
       return;
     }
-    if (prior.status === 'active') {
+    if (prior.status === 'active' && !replaces(plan, prior)) {
       plan.status = 'active';
       if (plan.activate === false) {
         diagnostics.addWarning(['activate'], 'An active Broker token cannot be made provisional', 'Change rotation_triggers to provision a new token instead.');
@@ -120,7 +172,7 @@ export const brokerTokenResource = defineResource<BrokerTokenModel, SnykProvider
     plan.status = plan.activate ? 'active' : 'provisional';
   },
 
-  async create({ plan, provider, setPartialState }) {
+  async create({ plan, provider, diagnostics, setPartialState }) {
     const orgId = known(plan.organization_id, 'organization_id');
     const integrationId = known(plan.integration_id, 'integration_id');
     const state: BrokerTokenModel = {
@@ -133,17 +185,17 @@ export const brokerTokenResource = defineResource<BrokerTokenModel, SnykProvider
       status: 'provisional',
     };
     setPartialState(state);
-    return state.activate ? activate(provider, state) : state;
+    return state.activate ? activate(provider, state, diagnostics) : state;
   },
 
   async read({ state, provider }) {
-    const typeMap = await provider.typeMaps.get(state.organization_id);
-    return Object.values(typeMap).includes(state.integration_id) ? { ...state } : null;
+    const typeMap = await integrationsOfOrg(provider, state.organization_id);
+    return typeMap && Object.values(typeMap).includes(state.integration_id) ? { ...state } : null;
   },
 
-  async update({ plan, prior, provider }) {
+  async update({ plan, prior, provider, diagnostics }) {
     const state: BrokerTokenModel = { ...prior, activate: known(plan.activate, 'activate') };
-    return state.activate && prior.status === 'provisional' ? activate(provider, state) : state;
+    return state.activate && prior.status === 'provisional' ? activate(provider, state, diagnostics) : state;
   },
 
   async delete({ state, provider, diagnostics }) {

@@ -3,6 +3,7 @@ import { SnykProviderContext } from '../snyk-context';
 import { INTEGRATION_ID, ORGANIZATION_ID, TOKEN_FAMILY_NOTE } from './descriptions';
 import { releaseIntegration } from './integration-removal';
 import { known } from './known';
+import { integrationsOfOrg, typeOf } from './org-integrations';
 
 export interface IntegrationCloneModel {
   id: string | null;
@@ -12,9 +13,16 @@ export interface IntegrationCloneModel {
   type: string | null;
 }
 
-function typeOf(typeMap: Record<string, string>, integrationId: string): string | undefined {
-  return Object.entries(typeMap).find(([, id]) => id === integrationId)?.[0];
+/** A clone whose answer was lost, given up by a destroy in this apply: the replacement takes over what Snyk made. */
+const pendingClones = new WeakMap<SnykProviderContext, Set<string>>();
+
+function pendingClonesOf(provider: SnykProviderContext): Set<string> {
+  let pending = pendingClones.get(provider);
+  if (!pending) pendingClones.set(provider, (pending = new Set()));
+  return pending;
 }
+
+const cloneKey = (model: IntegrationCloneModel, type: string): string => `${model.source_integration_id}>${model.destination_organization_id}/${type}`;
 
 /** `snyk_integration_clone`: a copy of an integration in another organization of the same group, sharing its Broker token. */
 export const integrationCloneResource = defineResource<IntegrationCloneModel, SnykProviderContext>({
@@ -43,7 +51,7 @@ export const integrationCloneResource = defineResource<IntegrationCloneModel, Sn
     }
   },
 
-  async create({ plan, provider }) {
+  async create({ plan, provider, setPartialState }) {
     const sourceOrg = known(plan.source_organization_id, 'source_organization_id');
     const sourceIntegration = known(plan.source_integration_id, 'source_integration_id');
     const destination = known(plan.destination_organization_id, 'destination_organization_id');
@@ -51,7 +59,9 @@ export const integrationCloneResource = defineResource<IntegrationCloneModel, Sn
     if (!type) {
       throw new DiagnosticError('Source integration not found', `Organization ${sourceOrg} has no integration ${sourceIntegration}.`, ['source_integration_id']);
     }
+    const state = { id: null, source_organization_id: sourceOrg, source_integration_id: sourceIntegration, destination_organization_id: destination, type };
     const existing = (await provider.typeMaps.get(destination))[type];
+    if (existing && pendingClonesOf(provider).delete(cloneKey(state, type))) return { ...state, id: existing };
     if (existing) {
       throw new DiagnosticError(
         `Destination already has a ${type} integration`,
@@ -59,14 +69,18 @@ export const integrationCloneResource = defineResource<IntegrationCloneModel, Sn
         ['destination_organization_id'],
       );
     }
+    // No id yet: if the answer is lost, the next apply finds the clone by its type and takes it over.
+    setPartialState(state);
     const { newIntegrationId } = await provider.client.cloneIntegration(sourceOrg, sourceIntegration, destination);
     provider.typeMaps.invalidate(destination);
-    return { id: newIntegrationId, source_organization_id: sourceOrg, source_integration_id: sourceIntegration, destination_organization_id: destination, type };
+    return { ...state, id: newIntegrationId };
   },
 
   async read({ state, provider }) {
-    const typeMap = await provider.typeMaps.get(state.destination_organization_id);
-    const type = typeOf(typeMap, state.id as string);
+    const typeMap = await integrationsOfOrg(provider, state.destination_organization_id);
+    if (!typeMap) return null;
+    if (state.id === null) return state.type && typeMap[state.type] ? { ...state } : null;
+    const type = typeOf(typeMap, state.id);
     return type ? { ...state, type } : null;
   },
 
@@ -76,9 +90,14 @@ export const integrationCloneResource = defineResource<IntegrationCloneModel, Sn
   },
 
   async delete({ state, provider, diagnostics }) {
+    if (state.id === null) {
+      // A clone whose answer was lost: left as it is for the replacement in this apply to take over.
+      if (state.type) pendingClonesOf(provider).add(cloneKey(state, state.type));
+      return;
+    }
     await releaseIntegration(provider, diagnostics, {
       orgId: state.destination_organization_id,
-      integrationId: state.id as string,
+      integrationId: state.id,
       type: state.type ?? 'cloned',
       // A clone of a brokered integration stays brokered; clearing credentials does nothing to it, so try either way.
       brokered: null,

@@ -1,12 +1,14 @@
 import { Credentials, INTEGRATION_TYPES, IntegrationType } from '../../snyk';
-import { attr, DiagnosticError, defineResource, oneOf, requiresReplace, types, useStateForUnknown, uuid } from '../framework';
+import { attr, DiagnosticError, defineResource, Diagnostics, mapValues, notBlank, oneOf, requiresReplace, types, useStateForUnknown, uuid } from '../framework';
 import { isUnknown, Unknown } from '../plugin/unknown';
 import { SnykProviderContext } from '../snyk-context';
 import { ORGANIZATION_ID, TOKEN_FAMILY_NOTE } from './descriptions';
 import { checkIntegrationCredentials } from './integration-credentials';
+import { createIntegration, handOverDestroyedIntegration, TOKEN_NOT_READ_DETAIL, TOKEN_NOT_READ_TITLE } from './integration-create';
 import { releaseIntegration } from './integration-removal';
 import { hasManagedSettings, IntegrationSettingsModel, integrationSettingsAttribute, settingsFromApi, settingsToApi } from './integration-settings';
 import { known } from './known';
+import { integrationsOfOrg } from './org-integrations';
 
 export interface IntegrationModel {
   id: string | null;
@@ -35,6 +37,20 @@ function parseImportId(id: string): { orgId: string; type: string } {
     );
   }
   return { orgId, type };
+}
+
+/**
+ * Snyk's type map names another integration than the state: the integration was replaced outside Terraform. Its
+ * token, broker use and credentials are unknown, so they read as unknown (null) and the plan shows what it changes.
+ */
+function replacedOutsideTerraform(state: IntegrationModel, id: string, diagnostics: Diagnostics): IntegrationModel {
+  diagnostics.addWarning(
+    [],
+    'Integration replaced outside Terraform',
+    `Organization ${state.organization_id} now has ${state.type} integration ${id} instead of ${state.id}. The Broker token and ` +
+      'credentials in state belonged to the old one and were dropped; the plan shows what Terraform will set on the new one.',
+  );
+  return { ...state, id, broker: state.broker === true ? null : state.broker, credentials: null, broker_token: null };
 }
 
 /** `snyk_integration`: an SCM or container-registry integration of one organization, with credentials or the broker. */
@@ -67,14 +83,17 @@ export const integrationResource = defineResource<IntegrationModel, SnykProvider
       description:
         'The credentials Snyk uses when the broker is off, as the flat object the Snyk API takes, e.g. `{ token = ..., url = ... }` ' +
         'for `github-enterprise`. Required fields depend on the type and are checked at plan time. Not allowed with the broker.',
+      validators: [mapValues(notBlank())],
     }),
     settings: integrationSettingsAttribute,
     broker_token: attr.string({
       computed: true,
       sensitive: true,
       description:
-        'The Broker token Snyk returned when the broker was enabled by Terraform (start broker clients with it as `BROKER_TOKEN`). ' +
-        'Snyk never returns a token again, so it is null for an imported integration until an apply re-enables the broker. ' +
+        'The Broker token Snyk issued when Terraform enabled the broker (start broker clients with it as `BROKER_TOKEN`). ' +
+        'Snyk never returns a token again, and Terraform never enables the broker again on an integration that may have broker ' +
+        'clients (that may issue a new token and cut them off): after an import, or for an integration replaced outside Terraform, ' +
+        'it is null, with a warning; provision a known token with `snyk_broker_token` then. ' +
         `${TOKEN_FAMILY_NOTE} After a rotation with \`snyk_broker_token\`, use that resource's \`token\`.`,
     }),
   },
@@ -83,66 +102,47 @@ export const integrationResource = defineResource<IntegrationModel, SnykProvider
     checkIntegrationCredentials(diagnostics, config);
   },
 
-  modifyPlan({ plan, prior }) {
+  modifyPlan({ plan, prior, diagnostics }) {
     const broker = plan.broker;
     if (isUnknown(broker)) {
       plan.broker_token = Unknown;
     } else if (broker !== true) {
       plan.broker_token = null;
+    } else if (prior?.broker === true) {
+      plan.broker_token = prior.broker_token;
     } else {
-      // Brokered before: the token stays. Becoming brokered (or imported, broker unknown): captured at apply.
-      plan.broker_token = prior?.broker === true ? prior.broker_token : Unknown;
+      // Becoming brokered: captured at apply. Brokered or not unknown (imported, replaced outside Terraform): stays null.
+      plan.broker_token = Unknown;
+      if (prior && prior.broker === null) diagnostics.addWarning(['broker_token'], TOKEN_NOT_READ_TITLE, TOKEN_NOT_READ_DETAIL);
     }
   },
 
-  async create({ plan, provider, setPartialState }) {
-    const orgId = known(plan.organization_id, 'organization_id');
-    const type = known(plan.type, 'type');
-    const existing = (await provider.typeMaps.get(orgId))[type];
-    if (existing) {
-      throw new DiagnosticError(
-        `Organization already has a ${type} integration`,
-        `Snyk allows one ${type} integration per organization, and organization ${orgId} has one (${existing}). ` +
-          `Manage it with Terraform by importing it: terraform import <resource address> ${orgId}/${type}`,
-      );
-    }
-    const broker = known(plan.broker, 'broker') === true;
-    const credentials = known(plan.credentials, 'credentials');
-    const added = await provider.client.addIntegration(orgId, broker ? { type, broker: true } : { type, credentials: credentials ?? {} });
-    provider.typeMaps.invalidate(orgId);
+  async create({ plan, provider, diagnostics, setPartialState }) {
     const state: IntegrationModel = {
-      id: added.id,
-      organization_id: orgId,
-      type,
-      broker,
-      credentials,
+      id: null,
+      organization_id: known(plan.organization_id, 'organization_id'),
+      type: known(plan.type, 'type'),
+      broker: known(plan.broker, 'broker') === true,
+      credentials: known(plan.credentials, 'credentials'),
       settings: known(plan.settings, 'settings'),
-      broker_token: broker ? (added.brokerToken ?? null) : null,
+      broker_token: null,
     };
-    if (hasManagedSettings(state.settings)) {
-      setPartialState({ ...state, settings: null });
-      await provider.client.updateIntegrationSettings(orgId, added.id, settingsToApi(state.settings));
-    }
-    return state;
+    return createIntegration({ state, provider, diagnostics, setPartialState });
   },
 
   async read({ state, provider, diagnostics }) {
-    const id = (await provider.typeMaps.get(state.organization_id))[state.type];
+    const id = (await integrationsOfOrg(provider, state.organization_id))?.[state.type];
     if (!id) return null;
-    if (state.id && id !== state.id) {
-      diagnostics.addWarning(
-        [],
-        'Integration replaced outside Terraform',
-        `Organization ${state.organization_id} now has ${state.type} integration ${id} instead of ${state.id}; the broker_token in state may not be its token.`,
-      );
-    }
-    const settings = hasManagedSettings(state.settings)
-      ? settingsFromApi(state.settings, await provider.client.getIntegrationSettings(state.organization_id, id))
-      : state.settings;
-    return { ...state, id, settings };
+    // No id: a create whose answer was lost. Kept (Terraform has it tainted) so that its replacement takes it over.
+    if (state.id === null) return { ...state };
+    const current = id === state.id ? state : replacedOutsideTerraform(state, id, diagnostics);
+    const settings = hasManagedSettings(current.settings)
+      ? settingsFromApi(current.settings, await provider.client.getIntegrationSettings(state.organization_id, id))
+      : current.settings;
+    return { ...current, settings };
   },
 
-  async update({ plan, prior, provider, setPartialState }) {
+  async update({ plan, prior, provider, diagnostics, setPartialState }) {
     const orgId = prior.organization_id;
     const id = prior.id as string;
     const broker = known(plan.broker, 'broker') === true;
@@ -150,9 +150,13 @@ export const integrationResource = defineResource<IntegrationModel, SnykProvider
     const settings = known(plan.settings, 'settings');
     let state: IntegrationModel = { ...prior, broker, credentials, settings: prior.settings };
 
-    if (broker && prior.broker !== true) {
+    if (broker && prior.broker === false) {
+      // Not brokered until now, so no broker client can hold a token of it yet.
       const enabled = await provider.client.enableBroker(orgId, id, prior.type);
       state = { ...state, broker_token: enabled.brokerToken };
+    } else if (broker && prior.broker !== true) {
+      diagnostics.addWarning(['broker_token'], TOKEN_NOT_READ_TITLE, TOKEN_NOT_READ_DETAIL);
+      state = { ...state, broker_token: null };
     } else if (!broker && prior.broker === true) {
       await provider.client.disableBroker(orgId, id, prior.type, credentials ?? {});
       state = { ...state, broker_token: null };
@@ -167,17 +171,16 @@ export const integrationResource = defineResource<IntegrationModel, SnykProvider
   },
 
   async delete({ state, provider, diagnostics }) {
-    await releaseIntegration(provider, diagnostics, {
-      orgId: state.organization_id,
-      integrationId: state.id as string,
-      type: state.type,
-      brokered: state.broker,
-    });
+    const integrationId = await handOverDestroyedIntegration(provider, state);
+    if (!integrationId) return;
+    await releaseIntegration(provider, diagnostics, { orgId: state.organization_id, integrationId, type: state.type, brokered: state.broker });
   },
 
   async importState({ id, provider, diagnostics }) {
     const { orgId, type } = parseImportId(id);
-    const integrationId = await provider.client.getIntegrationByType(orgId, type);
+    const typeMap = await integrationsOfOrg(provider, orgId);
+    if (!typeMap) throw new DiagnosticError('Cannot import integration', `Organization ${orgId} does not exist (Snyk answered 404).`);
+    const integrationId = typeMap[type];
     if (!integrationId) {
       throw new DiagnosticError('Cannot import integration', `Organization ${orgId} has no ${type} integration.`);
     }
@@ -185,8 +188,8 @@ export const integrationResource = defineResource<IntegrationModel, SnykProvider
       [],
       'Broker token unknown after import',
       'Snyk never returns an existing Broker token, nor says whether an integration is brokered or what its credentials are. ' +
-        'The next plan shows `broker`/`credentials` as changes: applying it re-enables the broker (Snyk then returns the token in use, ' +
-        'which is captured in broker_token) or sets the credentials you declared.',
+        'The next plan shows `broker`/`credentials` as changes: applying it sets the credentials you declared, or, with broker = true, ' +
+        `records the integration as brokered without touching it. ${TOKEN_NOT_READ_DETAIL}`,
     );
     return { id: integrationId, organization_id: orgId, type, broker: null, credentials: null, settings: null, broker_token: null };
   },

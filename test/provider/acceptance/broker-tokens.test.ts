@@ -48,7 +48,9 @@ describe('snyk_broker_token with terraform', () => {
       stack.configure(tokenStack(group, brokerToken('2', false)));
       const rotation = await stack.plan();
       expect(rotation.stdout).toMatch(/rotation_triggers[\s\S]*# forces replacement/);
-      await stack.apply();
+      expect(rotation.stdout + rotation.stderr).not.toContain('cannot be made provisional');
+      const rotated = await stack.apply();
+      expect(rotated.stdout + rotated.stderr).not.toContain('Warning');
       token = await stack.resourceValues('snyk_broker_token.current');
       expect(token.status).toBe('provisional');
       expect(familyOf(stack.emulator, clone)).toMatchObject({ token: live, provisionalToken: token.token });

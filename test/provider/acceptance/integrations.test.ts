@@ -77,7 +77,7 @@ resource "snyk_integration" "no_credentials" {
       expect(stack.emulator.requests()).toEqual([]);
     }));
 
-  test('creating a type the org has fails with the import command; import ORG/TYPE warns about the token and the next apply captures it', () =>
+  test('creating a type the org has fails with the import command; after import ORG/TYPE the broker is never enabled again, and snyk_broker_token gives a known token', () =>
     withSnykStack(async (stack, group) => {
       const org = stack.emulator.createOrg(group, 'existing');
       const added = await fetch(`${stack.emulator.url}/v1/org/${org.id}/integrations`, {
@@ -86,7 +86,8 @@ resource "snyk_integration" "no_credentials" {
         body: JSON.stringify({ type: 'github', broker: { enabled: true } }),
       });
       const { id: integrationId } = (await added.json()) as { id: string };
-      stack.configure(`resource "snyk_integration" "gh" {
+      const liveToken = familyOf(stack.emulator, integrationId)?.token;
+      const importedHcl = `resource "snyk_integration" "gh" {
   organization_id = "${org.id}"
   type            = "github"
   broker          = true
@@ -95,7 +96,8 @@ output "token" {
   value     = snyk_integration.gh.broker_token
   sensitive = true
 }
-`);
+`;
+      stack.configure(importedHcl);
       await stack.init();
       const clash = await stack.workspace.terraform(['apply', '-auto-approve', '-no-color']);
       expect(clash.code).toBe(1);
@@ -104,16 +106,67 @@ output "token" {
       const imported = await stack.workspace.mustTerraform(['import', '-no-color', 'snyk_integration.gh', `${org.id}/github`]);
       expect(imported.stdout + imported.stderr).toContain('Broker token unknown after import');
       expect((await stack.resourceValues('snyk_integration.gh')).id).toBe(integrationId);
-      await stack.apply();
-      expect((await stack.outputs()).token.value).toBe(familyOf(stack.emulator, integrationId)?.token);
+      stack.emulator.clearRequests();
+      const applied = await stack.apply();
+      expect(unwrapped(applied.stdout + applied.stderr)).toContain('Broker token not known');
+      expect(unwrapped(applied.stdout + applied.stderr)).toContain('add a snyk_broker_token for this integration with activate = false');
+      expect(stack.emulator.requests().filter((request) => request.method !== 'GET')).toEqual([]);
+      expect(familyOf(stack.emulator, integrationId)?.token).toBe(liveToken);
+      expect((await stack.resourceValues('snyk_integration.gh')).broker_token).toBeNull();
       expect((await stack.plan()).code).toBe(0);
+
+      stack.configure(`${importedHcl}
+resource "snyk_broker_token" "known" {
+  organization_id = "${org.id}"
+  integration_id  = snyk_integration.gh.id
+  activate        = false
+}
+`);
+      await stack.apply();
+      const provisional = await stack.resourceValues('snyk_broker_token.known');
+      expect(familyOf(stack.emulator, integrationId)).toMatchObject({ token: liveToken, provisionalToken: provisional.token });
+    }));
+
+  test('an integration replaced outside Terraform shows in the plan, its old token dropped; an organization deleted outside reads as gone', () =>
+    withSnykStack(async (stack, group) => {
+      stack.configure(orgHcl('platform', 'platform', group) + integrationHcl('  type = "github"\n  broker = true\n'));
+      await stack.apply();
+      const { id: oldId, organization_id: orgId } = await stack.resourceValues('snyk_integration.scm');
+      await stack.editSnykOutsideTerraform((state) => ({ ...state, integrations: state.integrations.filter((integration) => integration.id !== oldId) }));
+      const readded = await fetch(`${stack.emulator.url}/v1/org/${String(orgId)}/integrations`, {
+        method: 'POST',
+        headers: { Authorization: `token ${stack.emulator.apiKey}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type: 'github', broker: { enabled: true } }),
+      });
+      const { id: newId } = (await readded.json()) as { id: string };
+
+      const plan = await stack.plan();
+      expect(plan.code).toBe(2);
+      const planText = unwrapped(plan.stdout + plan.stderr);
+      expect(planText).toContain('Integration replaced outside Terraform');
+      expect(planText).toMatch(/snyk_integration\.scm will be updated in-place/);
+      expect(planText).toMatch(/\+ broker = true \+ broker_token = \(sensitive value\)/);
+      await stack.apply();
+      const adopted = await stack.resourceValues('snyk_integration.scm');
+      expect(adopted).toMatchObject({ id: newId, broker_token: null });
+      expect((await stack.plan()).code).toBe(0);
+
+      const deleted = await fetch(`${stack.emulator.url}/v1/org/${String(orgId)}`, { method: 'DELETE', headers: { Authorization: `token ${stack.emulator.apiKey}` } });
+      expect(deleted.status).toBe(204);
+      const gone = await stack.plan();
+      expect(gone.code).toBe(2);
+      expect(gone.stdout).toMatch(/snyk_organization\.platform will be created/);
+      expect(gone.stdout).toMatch(/snyk_integration\.scm will be created/);
+      await stack.apply();
+      const recreated = await stack.resourceValues('snyk_integration.scm');
+      expect(recreated.broker_token).toBe(familyOf(stack.emulator, String(recreated.id))?.token);
     }));
 
   test('settings are applied, read back, and drift in Snyk is planned away', () =>
     withSnykStack(async (stack, group) => {
       stack.configure(
         orgHcl('platform', 'platform', group) +
-          integrationHcl('  type = "github"\n  broker = true\n  settings = {\n    pull_request_test_enabled = false\n    auto_dep_upgrade_limit = 3\n  }\n'),
+          integrationHcl('  type = "github"\n  broker = true\n  settings {\n    pull_request_test_enabled = false\n    auto_dep_upgrade_limit = 3\n  }\n'),
       );
       await stack.apply();
       const { id, organization_id: orgId } = await stack.resourceValues('snyk_integration.scm');

@@ -1,10 +1,18 @@
-import { RunningEmulator, startEmulator } from '../../../src/emulator';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EmulatorOptions, EmulatorState, RunningEmulator, startEmulator } from '../../../src/emulator';
 import { CommandResult, createTerraformWorkspace, REQUIRED_PROVIDERS, TerraformWorkspace } from '../../support/terraform';
 
 /** One emulator and one terraform working directory holding `main.tf`, for a sequence of steps. */
 export interface SnykStack {
+  /** The emulator in use (a new object after `editSnykOutsideTerraform`). */
   readonly emulator: RunningEmulator;
   readonly workspace: TerraformWorkspace;
+  /**
+   * Changes Snyk the way someone in its web UI could, where the API cannot (e.g. removing an integration): stops the
+   * emulator, edits its state file and starts it again at the same URL with the same key, behaviours and faults cleared.
+   */
+  editSnykOutsideTerraform(edit: (state: EmulatorState) => EmulatorState): Promise<void>;
   /** Writes main.tf (the terraform block is added) and runs nothing. */
   configure(hcl: string): void;
   /** `terraform init`, once; apply and plan call it themselves. */
@@ -17,17 +25,31 @@ export interface SnykStack {
   close(): Promise<void>;
 }
 
-export async function createSnykStack(): Promise<SnykStack> {
-  const emulator = await startEmulator();
-  const workspace = createTerraformWorkspace({ SNYK_TOKEN: emulator.apiKey, SNYK_API_URL: emulator.url });
+export async function createSnykStack(options: EmulatorOptions = {}): Promise<SnykStack> {
+  const workspace = createTerraformWorkspace();
+  const stateFile = join(workspace.root, 'emulator-state.json');
+  let emulator = await startEmulator({ ...options, stateFile });
+  Object.assign(workspace.env, { SNYK_TOKEN: emulator.apiKey, SNYK_API_URL: emulator.url });
   let initialised = false;
   const init = async () => {
     if (!initialised) await workspace.mustTerraform(['init', '-no-color']);
     initialised = true;
   };
+  const show = async () =>
+    JSON.parse((await workspace.mustTerraform(['show', '-json'])).stdout) as {
+      values?: { root_module?: { resources?: Array<{ address: string; values: Record<string, unknown> }> } };
+    };
   return {
-    emulator,
+    get emulator() {
+      return emulator;
+    },
     workspace,
+    editSnykOutsideTerraform: async (edit) => {
+      const { port } = new URL(emulator.url);
+      await emulator.close();
+      writeFileSync(stateFile, JSON.stringify(edit(JSON.parse(readFileSync(stateFile, 'utf8')) as EmulatorState)));
+      emulator = await startEmulator({ ...options, faults: [], stateFile, apiKey: emulator.apiKey, port: Number(port) });
+    },
     configure: (hcl) => workspace.writeFile('main.tf', `${REQUIRED_PROVIDERS}\n${hcl}`),
     init,
     apply: async (extraArgs = []) => {
@@ -39,17 +61,14 @@ export async function createSnykStack(): Promise<SnykStack> {
       return workspace.mustTerraform(['plan', '-detailed-exitcode', '-no-color'], {}, [0, 2]);
     },
     resourceValues: async (address) => {
-      const show = JSON.parse((await workspace.mustTerraform(['show', '-json'])).stdout) as {
-        values?: { root_module?: { resources?: Array<{ address: string; values: Record<string, unknown> }> } };
-      };
-      const resource = show.values?.root_module?.resources?.find((candidate) => candidate.address === address);
+      const resource = (await show()).values?.root_module?.resources?.find((candidate) => candidate.address === address);
       if (!resource) throw new Error(`${address} is not in the state`);
       return resource.values;
     },
     outputs: async () => JSON.parse((await workspace.mustTerraform(['output', '-json'])).stdout) as Record<string, { value: unknown; sensitive: boolean }>,
     close: async () => {
-      workspace.cleanup();
       await emulator.close();
+      workspace.cleanup();
     },
   };
 }
@@ -67,8 +86,8 @@ export function familyOf(emulator: RunningEmulator, integrationId: string): { id
 }
 
 /** Runs `steps` against a fresh emulator and terraform directory, cleaning up whatever happens. */
-export async function withSnykStack(steps: (stack: SnykStack, groupId: string) => Promise<void>): Promise<void> {
-  const stack = await createSnykStack();
+export async function withSnykStack(steps: (stack: SnykStack, groupId: string) => Promise<void>, options: EmulatorOptions = {}): Promise<void> {
+  const stack = await createSnykStack(options);
   try {
     await steps(stack, stack.emulator.defaultGroupId);
   } finally {
