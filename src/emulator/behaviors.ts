@@ -145,6 +145,40 @@ export const BEHAVIOR_TABLE = {
       reject: 'only configured OAuth tokens (`bearer`) are accepted; the API key gets 401, as on SNYK-GOV-01',
     },
   },
+  'ub-forbidden-status': statusBehavior(
+    ['403', '401', '404'],
+    "Status of a Universal Broker call by a key without the tenant role it needs (Snyk's spec declares 403 only on org-integration calls, 401 on the rest).",
+    'a Universal Broker call without the needed tenant role',
+  ),
+  'ub-delete-in-use-status': statusBehavior(
+    ['409', '400'],
+    'Status of a Universal Broker delete that breaks the documented order (a connection with integrations, a credential reference in use, a deployment with connections or credentials, an app install with deployments).',
+    'a delete out of the documented order',
+  ),
+  'ub-links-next': {
+    values: ['relative', 'rest-path'],
+    doc: 'How Universal Broker lists write `links.next` (and `self`, `prev`).',
+    valueDocs: {
+      relative: 'a path relative to the REST root, without `/rest` (`/tenants/...?version=...&starting_after=...`)',
+      'rest-path': 'a path from the API root, with `/rest`',
+    },
+  },
+  'ub-credential-readback': {
+    values: ['env-var', 'id'],
+    doc: "How a connection's credential fields read back (written as credential reference ids).",
+    valueDocs: {
+      'env-var': '`"${ENV_VAR_NAME}"` of the credential reference, as Snyk\'s API guide shows',
+      id: 'the credential reference id, as written',
+    },
+  },
+  'ub-integrate-existing-type': {
+    values: ['adopt', 'refuse'],
+    doc: 'Org integration POST without `integration_id` when the org already has an integration of that type (e.g. a classic brokered one).',
+    valueDocs: {
+      adopt: 'moves that integration onto the connection (it leaves its classic token family)',
+      refuse: 'answers 409 asking for `integration_id`',
+    },
+  },
 } as const satisfies Record<string, BehaviorDefinition>;
 
 type Table = typeof BEHAVIOR_TABLE;

@@ -1,22 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, Server } from 'node:http';
+import { createServer, RequestListener, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { BehaviorListing, BehaviorName, BehaviorOverrides, BehaviorSet } from './behaviors';
+import { EmulatorClock, systemClock } from './clock';
 import { FaultInjector, FaultRule } from './faults';
 import { EmulatorModel } from './model';
 import { StatePersister, loadState } from './persistence';
+import { RateLimiter } from './rate-limit';
 import { RequestLog, RequestLogEntry } from './request-log';
 import { EmulatorRequestHandler } from './server';
 import { EmulatorState } from './state';
+import { createUniversalBroker, UniversalBrokerOptions } from './universal-broker';
 
 /** How to start the emulator. */
-export interface EmulatorOptions {
+export interface EmulatorOptions extends UniversalBrokerOptions {
   /** Port to listen on. @default 0 (a free port) */
   port?: number;
-  /** Address to bind. @default '127.0.0.1' */
+  /**
+   * Address to bind. The default binds loopback (127.0.0.1, and ::1 when the machine has it) and gives the URL as
+   * `http://localhost:PORT`, since some of Snyk's tools refuse an IP-address host.
+   * @default 'localhost'
+   */
   host?: string;
-  /** Key that requests must send as `Authorization: token <apiKey>`. @default a random UUID */
+  /** Key that requests must send as `Authorization: token <apiKey>` (or `bearer`). @default a random UUID */
   apiKey?: string;
+  /** OAuth access tokens accepted as `Authorization: bearer <token>`, as a service account's would be. @default none */
+  oauthTokens?: readonly string[];
+  /** Where rate-limit windows read the time; tests pass a `ManualClock`. @default the system clock */
+  clock?: EmulatorClock;
   /** JSON file the state is persisted to after every change, and loaded from at start when it exists. */
   stateFile?: string;
   /** Faults in force from the start. */
@@ -29,11 +40,15 @@ export interface EmulatorOptions {
 
 /** A running emulator and the test hooks around it. */
 export interface RunningEmulator {
-  /** The API root, e.g. 'http://127.0.0.1:41234' (serves /v1/... and /rest/...). */
+  /** The API root, e.g. 'http://localhost:41234' (serves /v1/... and /rest/...). */
   readonly url: string;
   readonly apiKey: string;
+  /** The OAuth access tokens accepted as bearer tokens. */
+  readonly oauthTokens: readonly string[];
   /** The id of the first group, which a fresh emulator creates with one org in it. */
   readonly defaultGroupId: string;
+  /** The tenant of the default group (and of every group no other tenant claims); the emulator's key is its Tenant Admin. */
+  readonly defaultTenantId: string;
   /** Stops listening, drops open connections and waits for the last state write. */
   close(): Promise<void>;
   /** The calls made to Snyk paths so far (admin calls excluded). */
@@ -59,27 +74,31 @@ export interface RunningEmulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const apiKey = options.apiKey ?? randomUUID();
   const behaviors = new BehaviorSet(options.behaviors);
-  const model = new EmulatorModel(loadState(options.stateFile), behaviors);
+  const state = loadState(options.stateFile);
+  const model = new EmulatorModel(state, behaviors);
+  const universalBroker = createUniversalBroker(state, model, behaviors, apiKey, options);
   const faults = new FaultInjector(options.seed);
   (options.faults ?? []).forEach((rule) => faults.add(rule));
   const log = new RequestLog();
   const persister = new StatePersister(options.stateFile, () => model.snapshot());
   await persister.save();
-  const handler = new EmulatorRequestHandler({ model, faults, log, behaviors }, apiKey, persister);
-  const server = createServer(handler.listener);
-  const host = options.host ?? '127.0.0.1';
-  await listen(server, options.port ?? 0, host);
-  const { port } = server.address() as AddressInfo;
+  const oauthTokens = [...(options.oauthTokens ?? [])];
+  const rateLimiter = new RateLimiter(behaviors, options.clock ?? systemClock);
+  const handler = new EmulatorRequestHandler({ model, faults, log, behaviors, universalBroker }, { apiKey, oauthTokens }, persister, rateLimiter);
+  const host = options.host ?? LOCALHOST;
+  const { servers, port } = await listenOn(handler.listener, host, options.port ?? 0);
   const persistInBackground = (): void => {
     persister.save().catch(() => undefined);
   };
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     apiKey,
+    oauthTokens,
     defaultGroupId: model.defaultGroupId,
+    defaultTenantId: universalBroker.data.defaultTenantId,
     close: async () => {
       handler.cancelDelays();
-      await closeServer(server);
+      await Promise.all(servers.map(closeServer));
       await persister.idle();
     },
     requests: () => log.list(),
@@ -106,6 +125,41 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     resetBehaviors: () => behaviors.reset(),
     behaviors: () => behaviors.list(),
   };
+}
+
+const LOCALHOST = 'localhost';
+const LOOPBACK_V4 = '127.0.0.1';
+const LOOPBACK_V6 = '::1';
+const PORT_ATTEMPTS = 5;
+
+/**
+ * Listens on `host`; for 'localhost', on 127.0.0.1 and (when the machine has IPv6 loopback) on ::1 with the same port,
+ * so `localhost` reaches the emulator whichever address a client resolves it to, and nothing else can.
+ */
+async function listenOn(listener: RequestListener, host: string, port: number): Promise<{ servers: Server[]; port: number }> {
+  if (host !== LOCALHOST) {
+    const server = createServer(listener);
+    await listen(server, port, host);
+    return { servers: [server], port: (server.address() as AddressInfo).port };
+  }
+  for (let attempt = 1; ; attempt += 1) {
+    const v4 = createServer(listener);
+    await listen(v4, port, LOOPBACK_V4);
+    const chosen = (v4.address() as AddressInfo).port;
+    const v6 = createServer(listener);
+    const problem = await listen(v6, chosen, LOOPBACK_V6).then(
+      () => undefined,
+      (error: NodeJS.ErrnoException) => error.code,
+    );
+    if (problem === undefined) {
+      return { servers: [v4, v6], port: chosen };
+    }
+    if (problem !== 'EADDRINUSE' || port !== 0 || attempt >= PORT_ATTEMPTS) {
+      // No IPv6 loopback here (or the port was asked for): 127.0.0.1 alone; localhost resolves to it.
+      return { servers: [v4], port: chosen };
+    }
+    await closeServer(v4);
+  }
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

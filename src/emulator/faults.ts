@@ -18,6 +18,17 @@ export interface FaultRule {
   times?: number;
   /** Or this fraction (0..1) of matching calls. */
   fraction?: number;
+  /**
+   * 'before' (default): the fault replaces the call, which never happens. 'after': the call is carried out (state
+   * changed and persisted) and the fault replaces or delays its answer: "Snyk did it but the answer was lost".
+   */
+  when?: 'before' | 'after';
+}
+
+/** A fault that fired for one call. */
+export interface FiredFault {
+  respond: FaultResponse;
+  when: 'before' | 'after';
 }
 
 const FAULT_STATUSES = new Set([429, 500, 502, 503, 504]);
@@ -51,7 +62,7 @@ export class FaultInjector {
   }
 
   /** The fault to apply to this call, if any; using it counts against the rule's `times`. */
-  take(method: string, path: string): FaultResponse | undefined {
+  take(method: string, path: string): FiredFault | undefined {
     for (const fault of this.active) {
       if (!this.fires(fault, method, path)) {
         continue;
@@ -60,7 +71,7 @@ export class FaultInjector {
       if (fault.remaining <= 0) {
         this.active = this.active.filter((candidate) => candidate !== fault);
       }
-      return fault.rule.respond;
+      return { respond: fault.rule.respond, when: fault.rule.when ?? 'before' };
     }
     return undefined;
   }
@@ -94,6 +105,9 @@ export function faultRuleProblem(value: unknown): string | undefined {
   }
   if (rule.fraction !== undefined && !(typeof rule.fraction === 'number' && rule.fraction >= 0 && rule.fraction <= 1)) {
     return '"fraction" must be a number from 0 to 1';
+  }
+  if (rule.when !== undefined && rule.when !== 'before' && rule.when !== 'after') {
+    return '"when" must be "before" or "after"';
   }
   return responseProblem(rule.respond);
 }

@@ -6,3 +6,5 @@ export type { EmulatorState, GroupRecord, OrgRecord, IntegrationRecord, TokenFam
 export { STATE_VERSION } from './state';
 export { BEHAVIOR_TABLE, BEHAVIOR_NAMES, defaultBehaviors } from './behaviors';
 export type { BehaviorName, BehaviorValue, BehaviorSettings, BehaviorOverrides, BehaviorListing, BehaviorDefinition } from './behaviors';
+export { ManualClock, systemClock } from './clock';
+export type { EmulatorClock } from './clock';

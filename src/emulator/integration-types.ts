@@ -7,11 +7,11 @@ export { isIntegrationType };
  * Checks a credentials object against its type and returns a problem description, or undefined when it is acceptable.
  * The description names fields only, never their values.
  */
-export function credentialsProblem(type: string, credentials: Record<string, unknown>): string | undefined {
+export function credentialsProblem(type: string, credentials: Record<string, unknown>, emptyStrings: 'accept' | 'reject' = 'reject'): string | undefined {
   if (!isIntegrationType(type)) {
     return `unknown integration type "${type}"`;
   }
-  const present = Object.keys(credentials).filter((name) => credentials[name] !== '' && credentials[name] !== undefined);
+  const present = Object.keys(credentials).filter((name) => credentials[name] !== undefined && (emptyStrings === 'accept' || credentials[name] !== ''));
   const problems = credentialProblems(type, present);
   if (problems.length > 0) {
     return problems.map((problem) => problem.message).join('; ');
@@ -20,7 +20,7 @@ export function credentialsProblem(type: string, credentials: Record<string, unk
   return notString.length > 0 ? `credentials fields must be strings: ${notString.join(', ')}` : undefined;
 }
 
-type SettingKind = 'boolean' | 'number' | 'string' | 'string[]' | 'object';
+type SettingKind = 'boolean' | 'number' | 'string' | 'string[]' | 'object' | 'assignment';
 
 const SETTING_KINDS: Readonly<Record<string, SettingKind>> = {
   autoDepUpgradeEnabled: 'boolean',
@@ -32,7 +32,8 @@ const SETTING_KINDS: Readonly<Record<string, SettingKind>> = {
   pullRequestFailOnlyForHighSeverity: 'boolean',
   pullRequestTestCodeEnabled: 'boolean',
   pullRequestTestCodeSeverity: 'string',
-  pullRequestAssignment: 'string',
+  // The v1 spec says string (its example is a JSON text); Snyk's API Blueprint and client types send an object.
+  pullRequestAssignment: 'assignment',
   autoRemediationPrs: 'object',
   manualRemediationPrs: 'object',
   dockerfileSCMEnabled: 'boolean',
@@ -49,18 +50,45 @@ export function defaultSettings(): Record<string, unknown> {
   };
 }
 
-/** Checks a partial settings object: known fields with values of the documented kind. */
+const KIND_NAMES: Readonly<Record<SettingKind, string>> = {
+  boolean: 'a boolean',
+  number: 'a number',
+  string: 'a string',
+  'string[]': 'an array of strings',
+  object: 'an object',
+  assignment: 'a string or an object {enabled: boolean, type?: "auto" | "manual", assignees?: string[]}',
+};
+
+/** The setting names Snyk documents. */
+export const SETTING_NAMES: readonly string[] = Object.keys(SETTING_KINDS);
+
+/** The names in a settings object that Snyk does not document. */
+export function unknownSettings(settings: Record<string, unknown>): string[] {
+  return Object.keys(settings).filter((name) => SETTING_KINDS[name] === undefined);
+}
+
+/** Checks the known fields of a partial settings object against their documented kinds (unknown ones are not checked here). */
 export function settingsProblem(settings: Record<string, unknown>): string | undefined {
   for (const [name, value] of Object.entries(settings)) {
     const kind = SETTING_KINDS[name];
-    if (kind === undefined) {
-      return `unknown setting "${name}"`;
-    }
-    if (!hasKind(value, kind)) {
-      return `setting "${name}" must be ${kind === 'string[]' ? 'an array of strings' : `a ${kind}`}`;
+    if (kind !== undefined && !hasKind(value, kind)) {
+      return `setting "${name}" must be ${KIND_NAMES[kind]}`;
     }
   }
   return undefined;
+}
+
+function isAssignment(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return false;
+  }
+  const { enabled, type, assignees, ...rest } = value as Record<string, unknown>;
+  return (
+    typeof enabled === 'boolean' &&
+    (type === undefined || type === 'auto' || type === 'manual') &&
+    (assignees === undefined || (Array.isArray(assignees) && assignees.every((item) => typeof item === 'string'))) &&
+    Object.keys(rest).length === 0
+  );
 }
 
 function hasKind(value: unknown, kind: SettingKind): boolean {
@@ -71,6 +99,8 @@ function hasKind(value: unknown, kind: SettingKind): boolean {
       return typeof value === 'object' && value !== null && !Array.isArray(value);
     case 'string':
       return typeof value === 'string' || value === null;
+    case 'assignment':
+      return typeof value === 'string' || value === null || isAssignment(value);
     default:
       return typeof value === kind;
   }

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { BehaviorSet } from './behaviors';
-import { badRequest, conflict, notFound, unprocessable } from './errors';
+import { BehaviorName, BehaviorSet } from './behaviors';
+import { ApiError, badRequest, conflict, notFound, unprocessable } from './errors';
 import { defaultSettings } from './integration-types';
 import { EmulatorState, GroupRecord, IntegrationRecord, IntegrationSettings, OrgRecord, TokenFamilyRecord } from './state';
+
+/** The behaviours that set the status of a refusal. */
+type StatusBehavior = Extract<BehaviorName, `${string}-status`>;
 
 /** What a new integration is given: credentials, or the broker. */
 export interface NewIntegration {
@@ -115,7 +118,10 @@ export class EmulatorModel {
   deleteOrg(orgId: string): void {
     const org = this.findOrg(orgId);
     if (org.projects > 0) {
-      throw conflict(`Organization ${orgId} has ${org.projects} project(s); only organizations without projects can be deleted`);
+      throw this.refusal(
+        'org-delete-with-projects-status',
+        `Organization ${orgId} has ${org.projects} project(s); only organizations without projects can be deleted`,
+      );
     }
     this.data.orgs = this.data.orgs.filter((candidate) => candidate.id !== orgId);
     this.data.integrations = this.data.integrations.filter((integration) => integration.orgId !== orgId);
@@ -161,12 +167,15 @@ export class EmulatorModel {
     this.findOrg(orgId);
     const integration = this.integrationsOf(orgId).find((candidate) => candidate.type === type);
     if (integration === undefined) {
-      throw notFound(`Organization ${orgId} has no ${type} integration`);
+      throw this.refusal('integration-by-type-missing-status', `Organization ${orgId} has no ${type} integration`);
     }
     return structuredClone(integration);
   }
 
-  /** Adds an integration; a brokered one starts a new token family and the token is returned once, here. */
+  /**
+   * Adds an integration; a brokered one starts a new token family. Snyk's spec answers `{id}` only; the token is
+   * included when the `integration-post-broker-token` behaviour says so.
+   */
   addIntegration(orgId: string, request: NewIntegration): { id: string; brokerToken?: string } {
     this.findOrg(orgId);
     this.refuseDuplicateType(orgId, request.type);
@@ -177,11 +186,13 @@ export class EmulatorModel {
       tokenFamilyId: null,
       credentials: request.credentials ?? null,
       settings: defaultSettings(),
+      explicitSettings: [],
     };
     this.data.integrations.push(integration);
     const brokerToken = request.brokered ? this.joinNewFamily(integration).token : undefined;
     this.changed();
-    return brokerToken === undefined ? { id: integration.id } : { id: integration.id, brokerToken };
+    const answerToken = brokerToken !== undefined && this.behaviors.get('integration-post-broker-token') === 'include';
+    return answerToken ? { id: integration.id, brokerToken } : { id: integration.id };
   }
 
   updateIntegration(orgId: string, integrationId: string, type: string, update: IntegrationUpdate): { id: string; brokerToken?: string } {
@@ -190,15 +201,14 @@ export class EmulatorModel {
       throw badRequest(`Integration ${integrationId} is of type ${integration.type}, not ${type}`);
     }
     switch (update.kind) {
-      case 'enable-broker': {
-        // Re-enabling keeps the family, so the token the broker client runs with stays valid.
-        const family = integration.tokenFamilyId === null ? this.joinNewFamily(integration) : this.findFamily(integration.tokenFamilyId);
-        this.changed();
-        return { id: integration.id, brokerToken: family.token };
-      }
+      case 'enable-broker':
+        return { id: integration.id, brokerToken: this.enableBroker(integration) };
       case 'update-credentials':
         if (integration.tokenFamilyId !== null) {
-          throw badRequest('Credentials of a brokered integration cannot be updated; disable the broker with credentials instead');
+          throw this.refusal(
+            'credentials-on-brokered-status',
+            'Credentials of a brokered integration cannot be updated; disable the broker with credentials instead',
+          );
         }
         integration.credentials = { ...update.credentials };
         break;
@@ -209,7 +219,28 @@ export class EmulatorModel {
         break;
     }
     this.changed();
-    return { id: integration.id };
+    // Snyk's spec requires `brokerToken` in every PUT answer; here it is a token of nothing, which no client may keep.
+    return this.behaviors.get('integration-put-answer') === 'id-and-token' ? { id: integration.id, brokerToken: randomUUID() } : { id: integration.id };
+  }
+
+  /** Brokers the integration and returns the family's token; on a brokered one, as `broker-reenable` says. */
+  private enableBroker(integration: IntegrationRecord): string {
+    if (integration.tokenFamilyId === null) {
+      const family = this.joinNewFamily(integration);
+      this.changed();
+      return family.token;
+    }
+    const family = this.findFamily(integration.tokenFamilyId);
+    switch (this.behaviors.get('broker-reenable')) {
+      case 'refuse':
+        throw conflict(`The broker is already enabled on integration ${integration.id}`);
+      case 'new-token':
+        family.token = randomUUID();
+        this.changed();
+        return family.token;
+      case 'same-token':
+        return family.token;
+    }
   }
 
   /** Removes the credentials; no effect on a brokered integration. */
@@ -224,8 +255,9 @@ export class EmulatorModel {
   /** Issues a provisional token for the integration's whole family. */
   provisionToken(orgId: string, integrationId: string): { id: string; provisionalBrokerToken: string } {
     const family = this.brokeredFamily(orgId, integrationId);
-    if (family.provisionalToken !== null) {
-      throw conflict('A provisional Broker token is already provisioned for this integration or another sharing its token');
+    if (this.provisionalBlocks(orgId, family)) {
+      const where = this.behaviors.get('provision-conflict-scope') === 'group' ? 'in this group' : 'sharing its token';
+      throw this.refusal('provision-conflict-status', `A provisional Broker token is already provisioned for this integration or another ${where}`);
     }
     family.provisionalToken = randomUUID();
     this.changed();
@@ -236,7 +268,7 @@ export class EmulatorModel {
   switchToken(orgId: string, integrationId: string): void {
     const family = this.brokeredFamily(orgId, integrationId);
     if (family.provisionalToken === null) {
-      throw conflict('No provisional Broker token is provisioned for this integration or another sharing its token');
+      throw this.refusal('switch-without-provisional-status', 'No provisional Broker token is provisioned for this integration or another sharing its token');
     }
     family.token = family.provisionalToken;
     family.provisionalToken = null;
@@ -252,7 +284,7 @@ export class EmulatorModel {
       throw notFound(`Destination organization ${destinationOrgId} was not found`);
     }
     if (sourceOrg.groupId === null || destination.groupId !== sourceOrg.groupId) {
-      throw badRequest('Integrations can only be cloned to an organization in the same group');
+      throw this.refusal('clone-across-groups-status', 'Integrations can only be cloned to an organization in the same group');
     }
     this.refuseDuplicateType(destination.id, source.type);
     const copy = this.copyIntegration(source, destination.id);
@@ -260,15 +292,26 @@ export class EmulatorModel {
     return { newIntegrationId: copy.id };
   }
 
+  /** The settings as `GET .../settings` answers them (only the ones set, under `settings-get-omits-unset: yes`). */
   settings(orgId: string, integrationId: string): IntegrationSettings {
-    return structuredClone(this.findIntegration(orgId, integrationId).settings);
+    return this.settingsView(this.findIntegration(orgId, integrationId));
   }
 
   updateSettings(orgId: string, integrationId: string, partial: IntegrationSettings): IntegrationSettings {
     const integration = this.findIntegration(orgId, integrationId);
     integration.settings = { ...integration.settings, ...structuredClone(partial) };
+    integration.explicitSettings = [...new Set([...(integration.explicitSettings ?? []), ...Object.keys(partial)])];
     this.changed();
-    return structuredClone(integration.settings);
+    return this.settingsView(integration);
+  }
+
+  private settingsView(integration: IntegrationRecord): IntegrationSettings {
+    const settings = structuredClone(integration.settings);
+    if (this.behaviors.get('settings-get-omits-unset') === 'no') {
+      return settings;
+    }
+    const explicit = new Set(integration.explicitSettings ?? []);
+    return Object.fromEntries(Object.entries(settings).filter(([name]) => explicit.has(name)));
   }
 
   // ---- internals
@@ -316,8 +359,27 @@ export class EmulatorModel {
 
   private refuseDuplicateType(orgId: string, type: string): void {
     if (this.integrationsOf(orgId).some((integration) => integration.type === type)) {
-      throw conflict(`Organization ${orgId} already has a ${type} integration`);
+      throw this.refusal('integration-duplicate-type-status', `Organization ${orgId} already has a ${type} integration`);
     }
+  }
+
+  /** An error with the status a status behaviour says. */
+  private refusal(behavior: StatusBehavior, message: string): ApiError {
+    return new ApiError(this.behaviors.status(behavior), message);
+  }
+
+  /** Whether a provisional token outstanding in the family (or, by `provision-conflict-scope`, the group) blocks another. */
+  private provisionalBlocks(orgId: string, family: TokenFamilyRecord): boolean {
+    if (family.provisionalToken !== null) {
+      return true;
+    }
+    const groupId = this.findOrg(orgId).groupId;
+    if (this.behaviors.get('provision-conflict-scope') !== 'group' || groupId === null) {
+      return false;
+    }
+    const groupOrgs = new Set(this.data.orgs.filter((org) => org.groupId === groupId).map((org) => org.id));
+    const groupFamilies = new Set(this.data.integrations.filter((integration) => groupOrgs.has(integration.orgId)).map((integration) => integration.tokenFamilyId));
+    return this.data.tokenFamilies.some((candidate) => groupFamilies.has(candidate.id) && candidate.provisionalToken !== null);
   }
 
   private joinNewFamily(integration: IntegrationRecord): TokenFamilyRecord {

@@ -5,6 +5,8 @@ export interface RequestLogEntry {
   path: string;
   /** The status sent, or 0 when the connection was dropped. */
   status: number;
+  /** The `snyk-request-id` sent with the answer (a UUID), to match a client's error report to the call. */
+  requestId: string;
 }
 
 /** The calls made to the Snyk paths, in the order they were answered. */

@@ -3,6 +3,7 @@ import { ErrorFlavor } from './errors';
 import { FaultInjector } from './faults';
 import { EmulatorModel } from './model';
 import { RequestLog } from './request-log';
+import type { UniversalBrokerModel } from './universal-broker/model';
 
 /** What a route handler sees of the emulator. */
 export interface EmulatorServices {
@@ -10,6 +11,7 @@ export interface EmulatorServices {
   faults: FaultInjector;
   log: RequestLog;
   behaviors: BehaviorSet;
+  universalBroker: UniversalBrokerModel;
 }
 
 /** One parsed request, as a handler receives it. */
@@ -19,6 +21,8 @@ export interface RouteContext {
   /** The parsed JSON body, or undefined when the request had none. */
   body: unknown;
   services: EmulatorServices;
+  /** The API key or token the caller authenticated with (for permission checks; never logged or echoed). */
+  caller?: string;
 }
 
 /** What a handler answers; the server serialises `body` as JSON (REST routes as JSON:API). */

@@ -1,16 +1,22 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError, ErrorFlavor, ErrorReply, errorReply, unauthorisedReply } from './errors';
-import { FaultResponse } from './faults';
+import { ApiError, ErrorFlavor, errorReply, unauthorisedReply } from './errors';
+import { FaultResponse, FiredFault } from './faults';
 import { StatePersister } from './persistence';
-import { EmulatorServices, Reply, Route, matchRoute } from './router';
+import { RateLimiter } from './rate-limit';
+import { EmulatorServices, Route, matchRoute } from './router';
 import { adminRoutes } from './routes/admin';
 import { integrationRoutes } from './routes/integrations';
 import { orgRoutes } from './routes/orgs';
 import { restContentTypeProblem, restRoutes, restVersionProblem } from './routes/rest-orgs';
+import { universalBrokerAdminRoutes, universalBrokerRoutes } from './universal-broker';
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const SNYK_ROUTES: readonly Route[] = [...orgRoutes, ...integrationRoutes, ...restRoutes];
+const SNYK_ROUTES: readonly Route[] = [...orgRoutes, ...integrationRoutes, ...restRoutes, ...universalBrokerRoutes];
+const ADMIN_ROUTES: readonly Route[] = [...adminRoutes, ...universalBrokerAdminRoutes];
+
+/** The header Snyk sets on every answer; clients quote it in error reports. */
+export const REQUEST_ID_HEADER = 'snyk-request-id';
 
 type Area = 'v1' | 'rest' | 'admin';
 
@@ -22,24 +28,43 @@ interface ParsedRequest {
   area: Area;
 }
 
-/** Answers HTTP requests: faults, then auth, then routing, persisting every change before replying. */
+/** An answer ready to send. */
+interface Answer {
+  status: number;
+  body?: unknown;
+  headers: Record<string, string>;
+}
+
+/** The credentials the emulator knows: the API key and OAuth access tokens. */
+export interface EmulatorCredentials {
+  apiKey: string;
+  oauthTokens: readonly string[];
+}
+
+/** Answers HTTP requests: faults, then auth, the rate limit and routing, persisting every change before replying. */
 export class EmulatorRequestHandler {
   private readonly apiKeyDigest: Buffer;
+  private readonly grantedKeyDigests: Buffer[];
+  private readonly oauthDigests: Buffer[];
   private readonly delays = new Set<NodeJS.Timeout>();
 
   constructor(
     private readonly services: EmulatorServices,
-    apiKey: string,
+    credentials: EmulatorCredentials,
     private readonly persister: StatePersister,
+    private readonly rateLimiter: RateLimiter,
   ) {
-    this.apiKeyDigest = digest(apiKey);
+    this.apiKeyDigest = digest(credentials.apiKey);
+    this.oauthDigests = credentials.oauthTokens.map(digest);
+    // Keys granted a Universal Broker role (the emulator's own key among them) work like the API key.
+    this.grantedKeyDigests = services.universalBroker.access.keys().map(digest);
   }
 
   /** The `http.Server` request listener. */
   readonly listener = (request: IncomingMessage, response: ServerResponse): void => {
     this.handle(request, response).catch(() => {
-      if (!response.headersSent) {
-        sendError(response, errorReply(500, 'Internal emulator error', 'v1'), 'v1');
+      if (!response.headersSent && !response.destroyed) {
+        send(response, errorAnswer(500, 'Internal emulator error', 'v1'), 'v1');
       }
     });
   };
@@ -52,24 +77,56 @@ export class EmulatorRequestHandler {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const parsed = parseRequest(request);
+    const requestId = randomUUID();
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    let fault: FiredFault | undefined;
     if (parsed.area !== 'admin') {
-      response.once('finish', () => this.services.log.record({ method: parsed.method, path: parsed.path, status: response.statusCode }));
-      const fault = this.services.faults.take(parsed.method, parsed.path);
-      if (fault !== undefined && (await this.applyFault(fault, parsed, request, response)) === 'answered') {
-        return;
-      }
+      response.once('finish', () => this.services.log.record({ method: parsed.method, path: parsed.path, status: response.statusCode, requestId }));
+      fault = this.services.faults.take(parsed.method, parsed.path);
     }
-    if (!this.authorised(request.headers.authorization)) {
-      sendError(response, unauthorisedReply(flavorOf(parsed.area)), parsed.area);
+    if (fault?.when === 'before' && (await this.applyFault(fault.respond, parsed, request, response, requestId)) === 'answered') {
       return;
     }
-    await this.route(parsed, request, response);
+    const answer = await this.answer(parsed, request);
+    if (fault?.when === 'after' && (await this.applyFault(fault.respond, parsed, request, response, requestId)) === 'answered') {
+      return;
+    }
+    send(response, answer, parsed.area);
   }
 
-  private async applyFault(fault: FaultResponse, parsed: ParsedRequest, request: IncomingMessage, response: ServerResponse): Promise<'answered' | 'continue'> {
+  /** Carries out the call: auth, rate limit, route. */
+  private async answer(parsed: ParsedRequest, request: IncomingMessage): Promise<Answer> {
+    const key = this.authorisedKey(request.headers.authorization, parsed.area === 'admin');
+    if (key === undefined) {
+      return withHeaders(unauthorisedReply(flavorOf(parsed.area)));
+    }
+    if (parsed.area !== 'admin') {
+      const verdict = this.rateLimiter.check(key, parsed.area);
+      if (verdict.limited) {
+        return this.tooManyRequests(parsed.area, verdict.retryAfterSeconds);
+      }
+    }
+    return this.route(parsed, request, key);
+  }
+
+  private tooManyRequests(area: 'v1' | 'rest', retryAfterSeconds: number): Answer {
+    const answer = errorAnswer(429, 'Too many requests, please try again later', area);
+    if (this.services.behaviors.get('retry-after-header') === 'send') {
+      answer.headers['retry-after'] = String(retryAfterSeconds);
+    }
+    return answer;
+  }
+
+  private async applyFault(
+    fault: FaultResponse,
+    parsed: ParsedRequest,
+    request: IncomingMessage,
+    response: ServerResponse,
+    requestId: string,
+  ): Promise<'answered' | 'continue'> {
     if ('drop' in fault) {
       response.removeAllListeners('finish');
-      this.services.log.record({ method: parsed.method, path: parsed.path, status: 0 });
+      this.services.log.record({ method: parsed.method, path: parsed.path, status: 0, requestId });
       request.socket.destroy();
       return 'answered';
     }
@@ -81,36 +138,34 @@ export class EmulatorRequestHandler {
       return 'continue';
     }
     const message = fault.status === 429 ? 'Too many requests, please try again later' : 'Injected fault';
-    const reply = errorReply(fault.status, message, flavorOf(parsed.area));
+    const answer = errorAnswer(fault.status, message, flavorOf(parsed.area));
     if (fault.retryAfterSeconds !== undefined) {
-      reply.headers['retry-after'] = String(fault.retryAfterSeconds);
+      answer.headers['retry-after'] = String(fault.retryAfterSeconds);
     }
-    sendError(response, reply, parsed.area);
+    send(response, answer, parsed.area);
     return 'answered';
   }
 
-  private async route(parsed: ParsedRequest, request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const routes = parsed.area === 'admin' ? adminRoutes : SNYK_ROUTES;
+  private async route(parsed: ParsedRequest, request: IncomingMessage, caller: string): Promise<Answer> {
+    const routes = parsed.area === 'admin' ? ADMIN_ROUTES : SNYK_ROUTES;
     const match = matchRoute(routes, parsed.method, parsed.path);
     if (match.kind !== 'found') {
       const status = match.kind === 'wrong-method' ? 405 : 404;
       const message = match.kind === 'wrong-method' ? `${parsed.method} is not allowed here; use ${match.allowed.join(', ')}` : `No such path: ${parsed.path}`;
-      sendError(response, errorReply(status, message, flavorOf(parsed.area)), parsed.area);
-      return;
+      return errorAnswer(status, message, flavorOf(parsed.area));
     }
     const flavor = match.route.errorFlavor ?? flavorOf(parsed.area);
     try {
       const body = await readJsonBody(request);
       this.checkRestRequest(parsed, request, body);
-      const revisionBefore = this.services.model.revision;
-      const reply = match.route.handle({ params: match.params, query: parsed.query, body, services: this.services });
-      if (this.services.model.revision !== revisionBefore) {
+      const revisionBefore = this.revision();
+      const reply = match.route.handle({ params: match.params, query: parsed.query, body, services: this.services, caller });
+      if (this.revision() !== revisionBefore) {
         await this.persistOrFail();
       }
-      sendReply(response, reply, parsed.area);
+      return { status: reply.status, body: reply.body, headers: {} };
     } catch (error) {
-      const reply = error instanceof ApiError ? errorReply(error.status, error.message, flavor) : errorReply(500, 'Internal emulator error', flavor);
-      sendError(response, reply, parsed.area);
+      return error instanceof ApiError ? errorAnswer(error.status, error.message, flavor) : errorAnswer(500, 'Internal emulator error', flavor);
     }
   }
 
@@ -124,6 +179,11 @@ export class EmulatorRequestHandler {
     }
   }
 
+  /** Grows with every change to the classic or the Universal Broker model. */
+  private revision(): number {
+    return this.services.model.revision + this.services.universalBroker.revision;
+  }
+
   private async persistOrFail(): Promise<void> {
     try {
       await this.persister.save();
@@ -132,9 +192,24 @@ export class EmulatorRequestHandler {
     }
   }
 
-  private authorised(header: string | undefined): boolean {
-    const match = /^token\s+(\S+)\s*$/i.exec(header ?? '');
-    return match !== null && timingSafeEqual(digest(match[1] as string), this.apiKeyDigest);
+  /**
+   * The credential the caller authenticated with (the rate limit counts per credential), or undefined. `token <key>`
+   * takes the API key; `bearer <token>` (any case) takes an OAuth token or the API key. Under `api-key-auth: reject`
+   * the API key works only for the emulator's own admin calls.
+   */
+  private authorisedKey(header: string | undefined, admin: boolean): string | undefined {
+    const match = /^(token|bearer)\s+(\S+)\s*$/i.exec(header ?? '');
+    if (match === null) {
+      return undefined;
+    }
+    const scheme = (match[1] as string).toLowerCase();
+    const presented = digest(match[2] as string);
+    const apiKeyAllowed = admin || this.services.behaviors.get('api-key-auth') === 'accept';
+    if (apiKeyAllowed && (timingSafeEqual(presented, this.apiKeyDigest) || this.grantedKeyDigests.some((known) => timingSafeEqual(presented, known)))) {
+      return match[2];
+    }
+    const isOAuthToken = this.oauthDigests.some((known) => timingSafeEqual(presented, known));
+    return isOAuthToken && (scheme === 'bearer' || admin) ? match[2] : undefined;
   }
 }
 
@@ -147,6 +222,14 @@ function parseRequest(request: IncomingMessage): ParsedRequest {
 
 function flavorOf(area: Area): ErrorFlavor {
   return area === 'rest' ? 'rest' : 'v1';
+}
+
+function errorAnswer(status: number, message: string, flavor: ErrorFlavor): Answer {
+  return withHeaders(errorReply(status, message, flavor));
+}
+
+function withHeaders(reply: { status: number; body: unknown; headers: Record<string, string> }): Answer {
+  return { status: reply.status, body: reply.body, headers: { ...reply.headers } };
 }
 
 async function readJsonBody(request: IncomingMessage): Promise<unknown> {
@@ -171,22 +254,14 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   }
 }
 
-function sendReply(response: ServerResponse, reply: Reply, area: Area): void {
-  if (reply.body === undefined) {
-    response.writeHead(reply.status).end();
+function send(response: ServerResponse, answer: Answer, area: Area): void {
+  if (answer.body === undefined) {
+    response.writeHead(answer.status, answer.headers).end();
     return;
   }
-  sendJson(response, reply.status, reply.body, area, {});
-}
-
-function sendError(response: ServerResponse, reply: ErrorReply, area: Area): void {
-  sendJson(response, reply.status, reply.body, area, reply.headers);
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown, area: Area, headers: Record<string, string>): void {
-  const text = JSON.stringify(body);
+  const text = JSON.stringify(answer.body);
   const contentType = area === 'rest' ? 'application/vnd.api+json' : 'application/json; charset=utf-8';
-  response.writeHead(status, { ...headers, 'content-type': contentType, 'content-length': Buffer.byteLength(text) }).end(text);
+  response.writeHead(answer.status, { ...answer.headers, 'content-type': contentType, 'content-length': Buffer.byteLength(text) }).end(text);
 }
 
 function digest(value: string): Buffer {

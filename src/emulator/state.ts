@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { UniversalBrokerState } from './universal-broker/state';
 
 /** Version of the persisted state format; a file with another version is refused rather than misread. */
 export const STATE_VERSION = 1;
@@ -34,6 +35,8 @@ export interface IntegrationRecord {
   /** The credentials of an unbrokered integration; null once deleted or never given. */
   credentials: Record<string, string> | null;
   settings: IntegrationSettings;
+  /** The settings a PUT has set (the others hold defaults); absent in state files written before it was kept. */
+  explicitSettings?: string[];
 }
 
 /** Integrations that share one classic Broker token (through clone or `sourceOrgId`). */
@@ -58,6 +61,8 @@ export interface EmulatorState {
   orgs: OrgRecord[];
   integrations: IntegrationRecord[];
   tokenFamilies: TokenFamilyRecord[];
+  /** Tenants, app installs, deployments, credentials, connections; absent in files written before Universal Broker. */
+  universalBroker?: UniversalBrokerState;
 }
 
 /** A fresh world: one group holding one org, as a new Snyk account would have. */

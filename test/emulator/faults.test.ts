@@ -42,13 +42,13 @@ describe('emulator fault injection', () => {
     emulator().addFault({ respond: { delayMs: 50 } });
     const response = await call(emulator(), 'GET', '/v1/orgs');
     expect(response.status).toBe(200);
-    expect(emulator().requests()).toEqual([{ method: 'GET', path: '/v1/orgs', status: 200 }]);
+    expect(emulator().requests()).toEqual([{ method: 'GET', path: '/v1/orgs', status: 200, requestId: expect.any(String) }]);
   });
 
   it('drops the connection without an answer, logged with status 0', async () => {
     emulator().addFault({ method: 'POST', path: '/v1/org', respond: { drop: true } });
     await expect(call(emulator(), 'POST', '/v1/org', { body: { name: 'lost' } })).rejects.toThrow();
-    expect(emulator().requests()).toEqual([{ method: 'POST', path: '/v1/org', status: 0 }]);
+    expect(emulator().requests()).toEqual([{ method: 'POST', path: '/v1/org', status: 0, requestId: expect.any(String) }]);
     expect(emulator().state().orgs.map((org) => org.name)).not.toContain('lost');
     expect((await call(emulator(), 'POST', '/v1/org', { body: { name: 'kept' } })).status).toBe(201);
   });

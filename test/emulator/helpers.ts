@@ -85,17 +85,45 @@ export function defaultOrgId(emulator: RunningEmulator): string {
   return org.id;
 }
 
-/** Adds an integration and returns its id and token (when brokered). */
+/**
+ * Adds an integration and returns its id and, when brokered, its token: from the POST answer when it has one, else
+ * from `PUT` enable-broker, as Snyk's spec hands it out.
+ */
 export async function addIntegration(
   emulator: RunningEmulator,
   orgId: string,
-  body: unknown,
+  body: { type: string; broker?: { enabled: boolean }; credentials?: Record<string, string> },
 ): Promise<{ id: string; brokerToken?: string }> {
   const response = await call(emulator, 'POST', `/v1/org/${orgId}/integrations`, { body });
   if (response.status !== 200) {
     throw new Error(`adding an integration answered ${response.status}: ${response.text}`);
   }
-  return response.body as { id: string; brokerToken?: string };
+  const added = response.body as { id: string; brokerToken?: string };
+  if (body.broker?.enabled !== true || added.brokerToken !== undefined) {
+    return added;
+  }
+  const enabled = await call(emulator, 'PUT', `/v1/org/${orgId}/integrations/${added.id}`, { body: { type: body.type, broker: { enabled: true } } });
+  if (enabled.status !== 200) {
+    throw new Error(`enabling the broker answered ${enabled.status}: ${enabled.text}`);
+  }
+  return enabled.body as { id: string; brokerToken: string };
+}
+
+/** Where an integration lives. */
+export interface Member {
+  orgId: string;
+  integrationId: string;
+}
+
+/** The provision-token or switch-token path of an integration. */
+export const authPath = (member: Member, action: 'provision-token' | 'switch-token'): string =>
+  `/v1/org/${member.orgId}/integrations/${member.integrationId}/authentication/${action}`;
+
+/** The token family an integration belongs to, from the emulator's state. */
+export function familyOf(emulator: RunningEmulator, integrationId: string) {
+  const state = emulator.state();
+  const familyId = state.integrations.find((integration) => integration.id === integrationId)?.tokenFamilyId;
+  return state.tokenFamilies.find((family) => family.id === familyId);
 }
 
 export const BROKERED_GITHUB = { type: 'github', broker: { enabled: true } };

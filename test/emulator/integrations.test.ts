@@ -15,10 +15,16 @@ describe('emulator v1 integrations', () => {
       expect((await call(emulator(), 'GET', `${integrations()}/github`)).body).toEqual({ id });
     });
 
-    it('adds a brokered integration and returns a UUIDv4 Broker token once', async () => {
-      const added = await addIntegration(emulator(), orgId(), BROKERED_GITHUB);
-      expect(added.brokerToken).toMatch(UUID_V4);
-      expect((await call(emulator(), 'GET', `${integrations()}/github`)).text).not.toContain(added.brokerToken);
+    it("adds a brokered integration answering {id} only, as Snyk's spec says; PUT enable-broker hands out a UUIDv4 token", async () => {
+      const response = await call(emulator(), 'POST', integrations(), { body: BROKERED_GITHUB });
+      expect(response.body).toEqual({ id: expect.stringMatching(UUID_V4) });
+      const { id } = bodyOf<{ id: string }>(response);
+      expect(emulator().state().integrations[0]?.tokenFamilyId).not.toBeNull();
+      const enabled = await call(emulator(), 'PUT', `${integrations()}/${id}`, { body: BROKERED_GITHUB });
+      const { brokerToken } = bodyOf<{ brokerToken: string }>(enabled);
+      expect(brokerToken).toMatch(UUID_V4);
+      expect(emulator().state().tokenFamilies[0]?.token).toBe(brokerToken);
+      expect((await call(emulator(), 'GET', `${integrations()}/github`)).text).not.toContain(brokerToken);
     });
 
     it('answers 404 for a type the org does not have, and for an unknown org', async () => {
@@ -62,22 +68,25 @@ describe('emulator v1 integrations', () => {
   });
 
   describe('update', () => {
-    it('enables the broker on an unbrokered integration with a fresh token, and re-enabling returns the same token', async () => {
+    it('enables the broker on an unbrokered integration with a fresh token, and re-enabling mints another (default broker-reenable)', async () => {
       const { id } = await addIntegration(emulator(), orgId(), GITHUB_WITH_TOKEN);
       const enabled = await call(emulator(), 'PUT', `${integrations()}/${id}`, { body: BROKERED_GITHUB });
       expect(enabled.status).toBe(200);
       const { brokerToken } = bodyOf<{ id: string; brokerToken: string }>(enabled);
       expect(enabled.body).toEqual({ id, brokerToken: expect.stringMatching(UUID_V4) });
-      const again = await call(emulator(), 'PUT', `${integrations()}/${id}`, { body: BROKERED_GITHUB });
-      expect(again.body).toEqual({ id, brokerToken });
-      expect(emulator().state().tokenFamilies).toHaveLength(1);
+      const again = bodyOf<{ id: string; brokerToken: string }>(await call(emulator(), 'PUT', `${integrations()}/${id}`, { body: BROKERED_GITHUB }));
+      expect(again).toEqual({ id, brokerToken: expect.stringMatching(UUID_V4) });
+      expect(again.brokerToken).not.toBe(brokerToken);
+      expect(emulator().state().tokenFamilies).toEqual([expect.objectContaining({ token: again.brokerToken })]);
     });
 
     it('updates credentials of an unbrokered integration', async () => {
       const { id } = await addIntegration(emulator(), orgId(), GITHUB_WITH_TOKEN);
       const response = await call(emulator(), 'PUT', `${integrations()}/${id}`, { body: { type: 'github', credentials: { token: 'new' } } });
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ id });
+      // Snyk's spec requires brokerToken in every PUT answer (integration-put-answer); it belongs to nothing here.
+      expect(response.body).toEqual({ id, brokerToken: expect.stringMatching(UUID_V4) });
+      expect(emulator().state().tokenFamilies).toEqual([]);
       expect(emulator().state().integrations[0]?.credentials).toEqual({ token: 'new' });
     });
 
@@ -94,7 +103,8 @@ describe('emulator v1 integrations', () => {
       const { id, brokerToken } = await addIntegration(emulator(), orgId(), BROKERED_GITHUB);
       const path = `${integrations()}/${id}`;
       const disabled = await call(emulator(), 'PUT', path, { body: { type: 'github', broker: { enabled: false }, credentials: { token: 't' } } });
-      expect(disabled.body).toEqual({ id });
+      expect(disabled.body).toEqual({ id, brokerToken: expect.stringMatching(UUID_V4) });
+      expect(bodyOf<{ brokerToken: string }>(disabled).brokerToken).not.toBe(brokerToken);
       expect(emulator().state().integrations[0]).toMatchObject({ tokenFamilyId: null, credentials: { token: 't' } });
       const enabled = bodyOf<{ brokerToken: string }>(await call(emulator(), 'PUT', path, { body: BROKERED_GITHUB }));
       expect(enabled.brokerToken).toMatch(UUID_V4);

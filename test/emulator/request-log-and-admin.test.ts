@@ -1,4 +1,4 @@
-import { UUID_V4, bodyOf, call, defaultOrgId, useEmulator } from './helpers';
+import { UUID_V4, addIntegration, bodyOf, call, defaultOrgId, useEmulator } from './helpers';
 
 describe('emulator request log', () => {
   const emulator = useEmulator();
@@ -8,18 +8,19 @@ describe('emulator request log', () => {
     await call(emulator(), 'GET', `/v1/group/${emulator().defaultGroupId}/orgs?perPage=5&page=1`);
     await call(emulator(), 'DELETE', '/v1/org/no-such-org');
     await call(emulator(), 'GET', '/v1/orgs', { authorization: null });
+    const requestId = expect.stringMatching(UUID_V4);
     expect(emulator().requests()).toEqual([
-      { method: 'GET', path: '/v1/orgs', status: 200 },
-      { method: 'GET', path: `/v1/group/${emulator().defaultGroupId}/orgs`, status: 200 },
-      { method: 'DELETE', path: '/v1/org/no-such-org', status: 404 },
-      { method: 'GET', path: '/v1/orgs', status: 401 },
+      { method: 'GET', path: '/v1/orgs', status: 200, requestId },
+      { method: 'GET', path: `/v1/group/${emulator().defaultGroupId}/orgs`, status: 200, requestId },
+      { method: 'DELETE', path: '/v1/org/no-such-org', status: 404, requestId },
+      { method: 'GET', path: '/v1/orgs', status: 401, requestId },
     ]);
   });
 
   it('leaves admin calls out, serves the log on the admin endpoint, and clears it', async () => {
-    await call(emulator(), 'GET', '/v1/orgs');
+    const answered = await call(emulator(), 'GET', '/v1/orgs');
     const served = await call(emulator(), 'GET', '/_emulator/requests');
-    expect(served.body).toEqual({ requests: [{ method: 'GET', path: '/v1/orgs', status: 200 }] });
+    expect(served.body).toEqual({ requests: [{ method: 'GET', path: '/v1/orgs', status: 200, requestId: answered.headers.get('snyk-request-id') }] });
     expect((await call(emulator(), 'DELETE', '/_emulator/requests')).status).toBe(204);
     expect(emulator().requests()).toEqual([]);
     await call(emulator(), 'GET', '/v1/orgs');
@@ -29,12 +30,12 @@ describe('emulator request log', () => {
 
   it('holds no secret: no key, no credentials, no token', async () => {
     const orgId = defaultOrgId(emulator());
-    const added = await call(emulator(), 'POST', `/v1/org/${orgId}/integrations`, { body: { type: 'github', broker: { enabled: true } } });
+    const added = await addIntegration(emulator(), orgId, { type: 'github', broker: { enabled: true } });
     await call(emulator(), 'POST', `/v1/org/${orgId}/integrations`, { body: { type: 'gitlab', credentials: { token: 'gitlab-secret' } } });
     const log = JSON.stringify(emulator().requests());
     expect(log).not.toContain(emulator().apiKey);
     expect(log).not.toContain('gitlab-secret');
-    expect(log).not.toContain(bodyOf<{ brokerToken: string }>(added).brokerToken);
+    expect(log).not.toContain(added.brokerToken);
   });
 });
 
@@ -52,7 +53,7 @@ describe('emulator admin endpoints', () => {
     const orgId = bodyOf<{ id: string }>(org).id;
     expect((await call(emulator(), 'POST', `/_emulator/orgs/${orgId}/projects`)).status).toBe(204);
     expect((await call(emulator(), 'DELETE', `/v1/org/${orgId}`)).status).toBe(409);
-    expect(emulator().requests()).toEqual([{ method: 'DELETE', path: `/v1/org/${orgId}`, status: 409 }]);
+    expect(emulator().requests()).toEqual([{ method: 'DELETE', path: `/v1/org/${orgId}`, status: 409, requestId: expect.stringMatching(UUID_V4) }]);
   });
 
   it('refuses bad admin input', async () => {

@@ -1,20 +1,4 @@
-import { RunningEmulator } from '../../src/emulator';
-import { BROKERED_GITHUB, UUID_V4, addIntegration, bodyOf, call, defaultOrgId, useEmulator } from './helpers';
-
-/** Where an integration lives. */
-interface Member {
-  orgId: string;
-  integrationId: string;
-}
-
-const authPath = (member: Member, action: 'provision-token' | 'switch-token') =>
-  `/v1/org/${member.orgId}/integrations/${member.integrationId}/authentication/${action}`;
-
-function familyOf(emulator: RunningEmulator, integrationId: string) {
-  const state = emulator.state();
-  const familyId = state.integrations.find((integration) => integration.id === integrationId)?.tokenFamilyId;
-  return state.tokenFamilies.find((family) => family.id === familyId);
-}
+import { BROKERED_GITHUB, Member, UUID_V4, addIntegration, authPath, bodyOf, call, defaultOrgId, familyOf, useEmulator } from './helpers';
 
 describe('emulator Broker token families', () => {
   const emulator = useEmulator();
@@ -46,11 +30,14 @@ describe('emulator Broker token families', () => {
     expect(emulator().state().tokenFamilies).toHaveLength(1);
   });
 
-  it('returns the shared token when the broker is enabled again on a copy', async () => {
+  it('mints a new token for the whole family when the broker is enabled again on a copy (default broker-reenable)', async () => {
     const { token, members } = await familyOfThree();
     const copy = members[2] as Member;
     const response = await call(emulator(), 'PUT', `/v1/org/${copy.orgId}/integrations/${copy.integrationId}`, { body: BROKERED_GITHUB });
-    expect(response.body).toEqual({ id: copy.integrationId, brokerToken: token });
+    const { brokerToken } = bodyOf<{ brokerToken: string }>(response);
+    expect(response.body).toEqual({ id: copy.integrationId, brokerToken: expect.stringMatching(UUID_V4) });
+    expect(brokerToken).not.toBe(token);
+    members.forEach((member) => expect(familyOf(emulator(), member.integrationId)?.token).toBe(brokerToken));
   });
 
   it('provisions one provisional token for the whole family and refuses a second from any member (409)', async () => {

@@ -1,6 +1,7 @@
 import { isRecord, objectBody, requiredString } from '../body';
-import { badRequest } from '../errors';
-import { credentialsProblem, isIntegrationType, settingsProblem } from '../integration-types';
+import { BehaviorSet } from '../behaviors';
+import { ApiError, badRequest } from '../errors';
+import { SETTING_NAMES, credentialsProblem, isIntegrationType, settingsProblem, unknownSettings } from '../integration-types';
 import { IntegrationUpdate } from '../model';
 import { Route, RouteContext } from '../router';
 
@@ -39,27 +40,29 @@ function addIntegration({ params, body, services: { model } }: RouteContext) {
   return { status: 200, body: model.addIntegration(orgId, { type, credentials, brokered }) };
 }
 
-function updateIntegration({ params, body, services: { model } }: RouteContext) {
+function updateIntegration({ params, body, services: { model, behaviors } }: RouteContext) {
   const { orgId, integrationId } = integrationIdsOf(params);
   model.integration(orgId, integrationId);
   const request = objectBody(body);
   const type = integrationType(request);
-  return { status: 200, body: model.updateIntegration(orgId, integrationId, type, integrationUpdate(type, request)) };
+  return { status: 200, body: model.updateIntegration(orgId, integrationId, type, integrationUpdate(type, request, behaviors)) };
 }
 
-function integrationUpdate(type: string, request: Record<string, unknown>): IntegrationUpdate {
+function integrationUpdate(type: string, request: Record<string, unknown>, behaviors: BehaviorSet): IntegrationUpdate {
   const enabled = brokerEnabled(request);
   if (enabled === true) {
     return { kind: 'enable-broker' };
   }
   if (enabled === false && request.credentials === undefined) {
-    throw badRequest('Credentials are required to disable the broker');
+    throw new ApiError(behaviors.status('disable-without-credentials-status'), 'Credentials are required to disable the broker');
   }
   if (enabled === undefined && request.credentials === undefined) {
     throw badRequest('The request needs "broker" or "credentials"');
   }
-  const credentials = validCredentials(type, request.credentials);
-  return enabled === false ? { kind: 'disable-broker', credentials } : { kind: 'update-credentials', credentials };
+  if (enabled === false) {
+    return { kind: 'disable-broker', credentials: validCredentials(type, request.credentials, behaviors.get('credentials-empty-string')) };
+  }
+  return { kind: 'update-credentials', credentials: validCredentials(type, request.credentials) };
 }
 
 function deleteCredentials({ params, services: { model } }: RouteContext) {
@@ -91,10 +94,15 @@ function getSettings({ params, services: { model } }: RouteContext) {
   return { status: 200, body: model.settings(orgId, integrationId) };
 }
 
-function putSettings({ params, body, services: { model } }: RouteContext) {
+function putSettings({ params, body, services: { model, behaviors } }: RouteContext) {
   const { orgId, integrationId } = integrationIdsOf(params);
   model.integration(orgId, integrationId);
-  const settings = objectBody(body);
+  const settings = { ...objectBody(body) };
+  const unknown = unknownSettings(settings);
+  if (unknown.length > 0 && behaviors.get('settings-unknown-key') === 'reject') {
+    throw badRequest(`Unknown setting ${unknown.map((name) => `"${name}"`).join(', ')}; known settings: ${SETTING_NAMES.join(', ')}`);
+  }
+  unknown.forEach((name) => delete settings[name]);
   const problem = settingsProblem(settings);
   if (problem !== undefined) {
     throw badRequest(problem);
@@ -129,11 +137,11 @@ function brokerEnabled(request: Record<string, unknown>): boolean | undefined {
   return request.broker.enabled;
 }
 
-function validCredentials(type: string, credentials: unknown): Record<string, string> {
+function validCredentials(type: string, credentials: unknown, emptyStrings: 'accept' | 'reject' = 'reject'): Record<string, string> {
   if (!isRecord(credentials)) {
     throw badRequest('"credentials" must be an object');
   }
-  const problem = credentialsProblem(type, credentials);
+  const problem = credentialsProblem(type, credentials, emptyStrings);
   if (problem !== undefined) {
     throw badRequest(problem);
   }
