@@ -198,7 +198,8 @@ export function responseExamples(spec: SpecName, method: string, path: string, s
 
 /**
  * One example answer: the spec's first example for the response, else one built from its schema, where every property
- * takes the spec's example for it (or a plain value of its type); undefined when the response has no body.
+ * is built the same way down to the leaves, which take the spec's example (or a plain value of their type); undefined
+ * when the response has no body.
  */
 export function responseExample(spec: SpecName, method: string, path: string, status: number): { source: 'example' | 'built'; body: unknown } | undefined {
   const explicit = responseExamples(spec, method, path, status);
@@ -222,6 +223,11 @@ function exampleFromSchema(spec: SpecName, schema: unknown, depth: number): unkn
   if (Array.isArray(node.enum)) {
     return node.enum[0];
   }
+  // An object is built from its properties: the REST spec's object-level examples often leave out required ones.
+  if (isObject(node.properties)) {
+    const entries = Object.entries(node.properties).map(([name, property]) => [name, exampleFromSchema(spec, property, depth + 1)]);
+    return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+  }
   if (node.example !== undefined) {
     return node.example;
   }
@@ -233,12 +239,11 @@ function exampleFromSchema(spec: SpecName, schema: unknown, depth: number): unkn
     const parts = node.allOf.map((branch) => exampleFromSchema(spec, branch, depth + 1)).filter((part) => part !== undefined);
     return parts.every(isObject) ? Object.assign({}, ...parts) : parts[0];
   }
-  if (isObject(node.properties)) {
-    const entries = Object.entries(node.properties).map(([name, property]) => [name, exampleFromSchema(spec, property, depth + 1)]);
-    return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
-  }
   if (node.type === 'array') {
     return [exampleFromSchema(spec, node.items, depth + 1)];
+  }
+  if (node.type === 'object') {
+    return {};
   }
   return (typeof node.format === 'string' ? FORMAT_VALUES[node.format] : undefined) ?? PLAIN_VALUES[String(node.type)];
 }
