@@ -13,6 +13,7 @@ interface SchemaAttribute {
 
 interface SchemaBlock {
   attributes?: Record<string, SchemaAttribute>;
+  block_types?: Record<string, { nesting_mode: string; block: SchemaBlock }>;
   description?: string;
 }
 
@@ -51,6 +52,15 @@ function attributeRows(attributes: Record<string, SchemaAttribute>, prefix = '')
   ]);
 }
 
+/** A single nested block (`name { ... }`): one row for the block, then its arguments. */
+function blockRows(blocks: SchemaBlock['block_types'], prefix = ''): string[] {
+  return Object.entries(blocks ?? {}).flatMap(([name, { block }]) => [
+    `| \`${prefix}${name}\` | block | optional | ${cell(block.description)} Written as a block, \`${name} { ... }\`. |`,
+    ...attributeRows(block.attributes ?? {}, `${prefix}${name}.`),
+    ...blockRows(block.block_types, `${prefix}${name}.`),
+  ]);
+}
+
 function section(heading: string, block: SchemaBlock): string[] {
   return [
     heading,
@@ -59,6 +69,7 @@ function section(heading: string, block: SchemaBlock): string[] {
     '| attribute | type | | description |',
     '|---|---|---|---|',
     ...attributeRows(block.attributes ?? {}),
+    ...blockRows(block.block_types),
     '',
   ];
 }

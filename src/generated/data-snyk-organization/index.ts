@@ -19,7 +19,7 @@ export interface DataSnykOrganizationConfig extends cdktf.TerraformMetaArguments
   */
   readonly id?: string;
   /**
-  * The organization slug, as in its web UI address.
+  * The organization slug, as in its web UI address: lowercase letters, digits and dashes.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-snyk/snyk/0.1.0/docs/data-sources/organization#slug DataSnykOrganization#slug}
   */

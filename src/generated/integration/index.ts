@@ -28,17 +28,17 @@ export interface IntegrationConfig extends cdktf.TerraformMetaArguments {
   */
   readonly organizationId: string;
   /**
-  * Integration settings managed by Terraform. Only the settings set here are managed; Snyk keeps its defaults for the rest.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-snyk/snyk/0.1.0/docs/resources/integration#settings Integration#settings}
-  */
-  readonly settings?: IntegrationSettings;
-  /**
   * The integration type; changing it creates a new integration. One of: `github`, `github-enterprise`, `gitlab`, `bitbucket-cloud`, `bitbucket-server`, `azure-repos`, `ecr`, `gcr`, `google-artifact-cr`, `digitalocean-cr`, `docker-hub`, `acr`, `artifactory-cr`, `github-cr`, `gitlab-cr`, `harbor-cr`, `nexus-cr`, `quay-cr`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-snyk/snyk/0.1.0/docs/resources/integration#type Integration#type}
   */
   readonly type: string;
+  /**
+  * settings block
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-snyk/snyk/0.1.0/docs/resources/integration#settings Integration#settings}
+  */
+  readonly settings?: IntegrationSettings;
 }
 export interface IntegrationSettings {
   /**
@@ -48,19 +48,19 @@ export interface IntegrationSettings {
   */
   readonly autoDepUpgradeEnabled?: boolean | cdktf.IResolvable;
   /**
-  * Dependencies never upgraded automatically.
+  * Dependencies never upgraded automatically: package names, each once.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-snyk/snyk/0.1.0/docs/resources/integration#auto_dep_upgrade_ignored_dependencies Integration#auto_dep_upgrade_ignored_dependencies}
   */
   readonly autoDepUpgradeIgnoredDependencies?: string[];
   /**
-  * At most this many dependency-upgrade pull requests open at once.
+  * At most this many dependency-upgrade pull requests open at once: a whole number from 1 to 10, as Snyk documents.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-snyk/snyk/0.1.0/docs/resources/integration#auto_dep_upgrade_limit Integration#auto_dep_upgrade_limit}
   */
   readonly autoDepUpgradeLimit?: number;
   /**
-  * Only upgrade to versions at least this many days old.
+  * Only upgrade to versions at least this many days old: a whole number of days, 0 or more.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-snyk/snyk/0.1.0/docs/resources/integration#auto_dep_upgrade_min_age Integration#auto_dep_upgrade_min_age}
   */
@@ -435,8 +435,8 @@ export class Integration extends cdktf.TerraformResource {
     this._broker = config.broker;
     this._credentials = config.credentials;
     this._organizationId = config.organizationId;
-    this._settings.internalValue = config.settings;
     this._type = config.type;
+    this._settings.internalValue = config.settings;
   }
 
   // ==========
@@ -498,6 +498,19 @@ export class Integration extends cdktf.TerraformResource {
     return this._organizationId;
   }
 
+  // type - computed: false, optional: false, required: true
+  private _type?: string;
+  public get type() {
+    return this.getStringAttribute('type');
+  }
+  public set type(value: string) {
+    this._type = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get typeInput() {
+    return this._type;
+  }
+
   // settings - computed: false, optional: true, required: false
   private _settings = new IntegrationSettingsOutputReference(this, "settings");
   public get settings() {
@@ -514,19 +527,6 @@ export class Integration extends cdktf.TerraformResource {
     return this._settings.internalValue;
   }
 
-  // type - computed: false, optional: false, required: true
-  private _type?: string;
-  public get type() {
-    return this.getStringAttribute('type');
-  }
-  public set type(value: string) {
-    this._type = value;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get typeInput() {
-    return this._type;
-  }
-
   // =========
   // SYNTHESIS
   // =========
@@ -536,8 +536,8 @@ export class Integration extends cdktf.TerraformResource {
       broker: cdktf.booleanToTerraform(this._broker),
       credentials: cdktf.hashMapper(cdktf.stringToTerraform)(this._credentials),
       organization_id: cdktf.stringToTerraform(this._organizationId),
-      settings: integrationSettingsToTerraform(this._settings.internalValue),
       type: cdktf.stringToTerraform(this._type),
+      settings: integrationSettingsToTerraform(this._settings.internalValue),
     };
   }
 
@@ -561,17 +561,17 @@ export class Integration extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "string",
       },
-      settings: {
-        value: integrationSettingsToHclTerraform(this._settings.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "IntegrationSettings",
-      },
       type: {
         value: cdktf.stringToHclTerraform(this._type),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      settings: {
+        value: integrationSettingsToHclTerraform(this._settings.internalValue),
+        isBlock: true,
+        type: "struct",
+        storageClassType: "IntegrationSettings",
       },
     };
 

@@ -16,7 +16,7 @@ export interface OrganizationConfig extends cdktf.TerraformMetaArguments {
   */
   readonly groupId?: string;
   /**
-  * Display name. Renamed in place. Names need not be unique; slugs are.
+  * Display name, 1 to 60 characters. Renamed in place. Names need not be unique; slugs are.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-snyk/snyk/0.1.0/docs/resources/organization#name Organization#name}
   */

@@ -1,5 +1,5 @@
 import { Organization } from '../../snyk';
-import { attr, DiagnosticError, defineDataSource, uuid } from '../framework';
+import { attr, DiagnosticError, defineDataSource, notBlank, regex, uuid } from '../framework';
 import { isUnknown } from '../plugin/unknown';
 import { SnykProviderContext } from '../snyk-context';
 
@@ -17,7 +17,12 @@ export const organizationDataSource = defineDataSource<OrganizationDataModel, Sn
   description: 'Looks up an existing Snyk organization by `id` or by `slug` (set exactly one).',
   attributes: {
     id: attr.string({ optional: true, computed: true, description: 'The organization ID (a UUID).', validators: [uuid()] }),
-    slug: attr.string({ optional: true, computed: true, description: 'The organization slug, as in its web UI address.' }),
+    slug: attr.string({
+      optional: true,
+      computed: true,
+      description: 'The organization slug, as in its web UI address: lowercase letters, digits and dashes.',
+      validators: [notBlank(), regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug as in the web UI address: lowercase letters, digits and single dashes, e.g. my-org')],
+    }),
     name: attr.string({ computed: true, description: 'Display name.' }),
     group_id: attr.string({ computed: true, description: 'The group the organization belongs to (null for a personal org).' }),
     url: attr.string({ computed: true, description: 'The organization in the Snyk web UI.' }),

@@ -34,6 +34,11 @@ export interface Attribute<T> {
   readonly planModifiers: readonly PlanModifier[];
   /** The attributes of a nested object attribute. */
   readonly nested?: AttributeMap;
+  /**
+   * Declared as a single nested block (`name { ... }`) instead of an attribute (`name = { ... }`): Terraform then
+   * rejects a misspelled or unknown argument inside it at validate, where an object attribute drops it silently.
+   */
+  readonly block?: boolean;
   /** Phantom member carrying the JS type of the value; never set. */
   readonly __value?: T;
 }
@@ -67,7 +72,10 @@ export interface AttributeOptions<T> {
   readonly planModifiers?: readonly PlanModifier[];
 }
 
-function build<T>(kind: AttributeKind, ctyType: CtyType, options: AttributeOptions<T>, nested?: AttributeMap): Attribute<T | null> {
+/** Options of a nested block: always optional (absent means null), never computed or sensitive. */
+export type BlockOptions<T> = Pick<AttributeOptions<T>, 'description' | 'deprecationMessage' | 'validators'>;
+
+function build<T>(kind: AttributeKind, ctyType: CtyType, options: AttributeOptions<T>, nested?: AttributeMap, block = false): Attribute<T | null> {
   const hasDefault = options.default !== undefined;
   if (hasDefault && options.required) throw new Error('An attribute with a default cannot be required');
   const required = options.required ?? false;
@@ -88,6 +96,7 @@ function build<T>(kind: AttributeKind, ctyType: CtyType, options: AttributeOptio
     validators: (options.validators ?? []) as readonly Validator<never>[],
     planModifiers: options.planModifiers ?? [],
     nested,
+    ...(block ? { block } : {}),
   };
 }
 
@@ -105,6 +114,16 @@ export const attr = {
   /** A single nested object (protocol 6 nested attributes); its attributes carry their own flags. */
   object: <A extends AttributeMap>(attributes: A, options: AttributeOptions<NestedValue<A>>): Attribute<NestedValue<A> | null> =>
     build('object', objectType(attributes), options, attributes),
+  /**
+   * A single nested block, `name { ... }`: null when absent. Prefer it to `object` for a group of settings the user
+   * writes by hand, so that a misspelled argument is an error instead of being dropped.
+   */
+  block: <A extends AttributeMap>(attributes: A, options: BlockOptions<NestedValue<A>>): Attribute<NestedValue<A> | null> => {
+    for (const [name, attribute] of Object.entries(attributes)) {
+      if (attribute.block) throw new Error(`Block attribute ${name}: blocks inside blocks are not supported`);
+    }
+    return build('object', objectType(attributes), { ...options, optional: true }, attributes, true);
+  },
 };
 
 /** The cty object type of a set of attributes. */

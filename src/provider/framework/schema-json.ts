@@ -17,8 +17,16 @@ export interface AttributeSchemaJson {
 
 export interface BlockSchemaJson {
   attributes?: Record<string, AttributeSchemaJson>;
+  block_types?: Record<string, NestedBlockSchemaJson>;
   description?: string;
   description_kind: 'markdown' | 'plain';
+  deprecated?: true;
+}
+
+/** A nested block as `terraform providers schema -json` prints it. */
+export interface NestedBlockSchemaJson {
+  nesting_mode: 'single';
+  block: BlockSchemaJson;
 }
 
 export interface SchemaJson {
@@ -46,7 +54,29 @@ function attributeJson(attribute: AnyAttribute): AttributeSchemaJson {
 
 /** Sorted by name, as Terraform prints them. */
 function attributesJson(attributes: AttributeMap): Record<string, AttributeSchemaJson> {
-  return Object.fromEntries(sortedEntries(attributes).map(([name, attribute]) => [name, attributeJson(attribute)]));
+  return Object.fromEntries(
+    sortedEntries(attributes)
+      .filter(([, attribute]) => !attribute.block)
+      .map(([name, attribute]) => [name, attributeJson(attribute)]),
+  );
+}
+
+function blockJson(attributes: AttributeMap, description?: string, deprecated = false): BlockSchemaJson {
+  const block: BlockSchemaJson = { description_kind: 'markdown' };
+  const plain = attributesJson(attributes);
+  if (Object.keys(plain).length > 0) block.attributes = plain;
+  const nested = sortedEntries(attributes).filter(([, attribute]) => attribute.block);
+  if (nested.length > 0) {
+    block.block_types = Object.fromEntries(
+      nested.map(([name, attribute]) => [
+        name,
+        { nesting_mode: 'single', block: blockJson(attribute.nested ?? {}, attribute.description, attribute.deprecationMessage !== undefined) },
+      ]),
+    );
+  }
+  if (description) block.description = description;
+  if (deprecated) block.deprecated = true;
+  return block;
 }
 
 function sortedEntries<T>(record: { readonly [key: string]: T }): [string, T][] {
@@ -54,10 +84,7 @@ function sortedEntries<T>(record: { readonly [key: string]: T }): [string, T][] 
 }
 
 function schemaJson(attributes: AttributeMap, version: number, description?: string): SchemaJson {
-  const block: BlockSchemaJson = { description_kind: 'markdown' };
-  if (Object.keys(attributes).length > 0) block.attributes = attributesJson(attributes);
-  if (description) block.description = description;
-  return { version, block };
+  return { version, block: blockJson(attributes, description) };
 }
 
 /**

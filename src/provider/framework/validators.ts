@@ -50,3 +50,66 @@ export const mapKeys = <T>(inner: Validator<string>): Validator<Record<string, T
     }
     return undefined;
   });
+
+/** Rejects an empty string and one of white space only (e.g. `""`, `"  "`). */
+export const notBlank = (): Validator<string> =>
+  validator('must not be empty or white space', (value) =>
+    value.trim() !== '' ? undefined : value === '' ? 'Expected a value, got an empty string.' : 'Expected a value, got only white space.',
+  );
+
+/**
+ * Rejects leading or trailing white space, which Snyk may trim (a perpetual diff) or keep (a confusing name). A blank
+ * value passes: pair it with `notBlank()`, which says so more plainly.
+ */
+export const noSurroundingWhitespace = (): Validator<string> =>
+  validator('must not start or end with white space', (value) =>
+    value === value.trim() || value.trim() === '' ? undefined : `Expected no white space at the start or end, got ${JSON.stringify(value)}.`,
+  );
+
+/** Inclusive on both ends; either bound may be left out. */
+export const stringLengthBetween = (minimum: number, maximum: number): Validator<string> =>
+  validator(`must be ${minimum} to ${maximum} characters long`, (value) =>
+    value.length >= minimum && value.length <= maximum ? undefined : `Expected ${minimum} to ${maximum} characters, got ${value.length}.`,
+  );
+
+/** A whole number (no fraction) from `minimum` up to `maximum` (inclusive; Infinity for no upper bound). */
+export const wholeNumberBetween = (minimum: number, maximum = Number.POSITIVE_INFINITY): Validator<number> => {
+  const range = maximum === Number.POSITIVE_INFINITY ? `${minimum} or more` : `from ${minimum} to ${maximum}`;
+  return validator(`must be a whole number ${range}`, (value) =>
+    Number.isInteger(value) && value >= minimum && value <= maximum ? undefined : `Expected a whole number ${range}, got ${value}.`,
+  );
+};
+
+/** Applies a validator to every element of a list or set; the message names the element's position. */
+export const eachElement = <T>(inner: Validator<T>): Validator<readonly T[]> =>
+  validator(`each element ${inner.description}`, (value) => {
+    for (const [index, element] of value.entries()) {
+      const problem = inner.validate(element);
+      if (problem) return `Element ${index}: ${problem}`;
+    }
+    return undefined;
+  });
+
+/** Rejects a list with the same element twice. */
+export const uniqueElements = <T>(): Validator<readonly T[]> =>
+  validator('elements must be unique', (value) => {
+    const seen = new Set<string>();
+    for (const element of value) {
+      const key = JSON.stringify(element);
+      if (seen.has(key)) return `Expected each element once, got ${key} more than once.`;
+      seen.add(key);
+    }
+    return undefined;
+  });
+
+/**
+ * Applies a string validator to every value of a map; the message names the key, never the value (map values may be
+ * secrets).
+ */
+export const mapValues = (inner: Validator<string>): Validator<Record<string, string>> =>
+  validator(`values ${inner.description}`, (value) => {
+    for (const [key, item] of Object.entries(value)) {
+      if (inner.validate(item)) return `The value of "${key}" ${inner.description}.`;
+    }
+    return undefined;
+  });

@@ -110,7 +110,13 @@ function toWire(value: CtyValue | undefined, type: CtyType, path: (string | numb
 function primitiveToWire(value: CtyValue, type: 'string' | 'number' | 'bool', path: (string | number)[]): unknown {
   const expected = { string: 'string', number: 'number', bool: 'boolean' }[type];
   if (typeof value !== expected) fail(path, `expected a ${type}, got ${Array.isArray(value) ? 'array' : typeof value}`);
-  if (type === 'number' && !Number.isFinite(value)) fail(path, 'numbers must be finite');
+  if (type === 'number') {
+    if (!Number.isFinite(value)) fail(path, 'numbers must be finite');
+    // As a decimal string: cty then parses it exactly as it parses numbers from the state file (512-bit precision).
+    // Sent as a msgpack int, the number gets another in-memory precision, and Terraform before 1.15 compares the
+    // refreshed state with the stored one field by field: every refresh-only plan then looks like a change.
+    return String(value);
+  }
   return value;
 }
 

@@ -52,10 +52,19 @@ export interface SchemaAttribute {
   deprecated?: boolean;
 }
 
+/** A nested block (`name { ... }`); Terraform itself rejects arguments its block does not declare. */
+export interface SchemaNestedBlock {
+  type_name: string;
+  block: SchemaBlock;
+  nesting: ObjectNesting;
+  min_items?: number;
+  max_items?: number;
+}
+
 export interface SchemaBlock {
   version?: number;
   attributes: SchemaAttribute[];
-  block_types?: [];
+  block_types?: SchemaNestedBlock[];
   description?: string;
   description_kind?: StringKind;
   deprecated?: boolean;

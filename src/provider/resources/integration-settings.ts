@@ -1,5 +1,5 @@
 import { IntegrationSettings } from '../../snyk';
-import { attr, types } from '../framework';
+import { attr, eachElement, notBlank, types, uniqueElements, wholeNumberBetween } from '../framework';
 
 /** The `settings` block of `snyk_integration`: Snyk's documented scalar settings, in Terraform's snake_case. */
 export interface IntegrationSettingsModel {
@@ -29,20 +29,43 @@ const API_NAMES: Record<SettingName, keyof IntegrationSettings> = {
 
 const SETTING_NAMES = Object.keys(API_NAMES) as SettingName[];
 
-export const integrationSettingsAttribute = attr.object(
+/** Snyk's documented range for open dependency-upgrade pull requests ("between 1 and 10"; 5 by default). */
+export const AUTO_DEP_UPGRADE_LIMIT = { minimum: 1, maximum: 10 } as const;
+
+/**
+ * A block, not an object attribute: Terraform drops an unknown key from an object value without a word, but rejects
+ * an unknown argument in a block at `terraform validate` (naming it, with a "Did you mean" for a near miss).
+ */
+export const integrationSettingsAttribute = attr.block(
   {
     auto_dep_upgrade_enabled: attr.bool({ optional: true, description: 'Open pull requests that upgrade dependencies automatically.' }),
-    auto_dep_upgrade_limit: attr.number({ optional: true, description: 'At most this many dependency-upgrade pull requests open at once.' }),
-    auto_dep_upgrade_ignored_dependencies: attr.list(types.string, { optional: true, description: 'Dependencies never upgraded automatically.' }),
-    auto_dep_upgrade_min_age: attr.number({ optional: true, description: 'Only upgrade to versions at least this many days old.' }),
+    auto_dep_upgrade_limit: attr.number({
+      optional: true,
+      description:
+        `At most this many dependency-upgrade pull requests open at once: a whole number from ${AUTO_DEP_UPGRADE_LIMIT.minimum} ` +
+        `to ${AUTO_DEP_UPGRADE_LIMIT.maximum}, as Snyk documents.`,
+      validators: [wholeNumberBetween(AUTO_DEP_UPGRADE_LIMIT.minimum, AUTO_DEP_UPGRADE_LIMIT.maximum)],
+    }),
+    auto_dep_upgrade_ignored_dependencies: attr.list(types.string, {
+      optional: true,
+      description: 'Dependencies never upgraded automatically: package names, each once.',
+      validators: [eachElement(notBlank()), uniqueElements()],
+    }),
+    auto_dep_upgrade_min_age: attr.number({
+      optional: true,
+      description: 'Only upgrade to versions at least this many days old: a whole number of days, 0 or more.',
+      validators: [wholeNumberBetween(0)],
+    }),
     pull_request_test_enabled: attr.bool({ optional: true, description: 'Test pull requests for new issues.' }),
     pull_request_fail_on_any_vulns: attr.bool({ optional: true, description: 'Fail the pull request check on any vulnerability, not only new ones.' }),
     pull_request_fail_only_for_high_severity: attr.bool({ optional: true, description: 'Fail the pull request check only for high-severity issues.' }),
     dockerfile_scm_enabled: attr.bool({ optional: true, description: 'Detect Dockerfiles in repositories.' }),
   },
   {
-    optional: true,
-    description: 'Integration settings managed by Terraform. Only the settings set here are managed; Snyk keeps its defaults for the rest.',
+    description:
+      'Integration settings managed by Terraform, written as a block: `settings { pull_request_test_enabled = true }`. Only the ' +
+      'settings set here are managed; Snyk keeps its values for the rest. An argument not listed here is an error at ' +
+      '`terraform validate`.',
   },
 );
 

@@ -1,5 +1,5 @@
 import { Organization, SnykApiError } from '../../snyk';
-import { attr, DiagnosticError, defineResource, requiresReplace, stringLengthAtLeast, useStateForUnknown, uuid } from '../framework';
+import { attr, DiagnosticError, defineResource, noSurroundingWhitespace, notBlank, requiresReplace, stringLengthBetween, useStateForUnknown, uuid } from '../framework';
 import { SnykProviderContext } from '../snyk-context';
 import { configuredOrUndefined, known } from './known';
 
@@ -11,6 +11,9 @@ export interface OrganizationModel {
   slug: string | null;
   url: string | null;
 }
+
+/** Snyk's REST API takes organization names of 1 to 60 characters (`minLength`/`maxLength` in its spec). */
+const ORG_NAME_LENGTH = { minimum: 1, maximum: 60 } as const;
 
 function toModel(org: Organization, prior: { source_organization_id: string | null; group_id: string | null }): OrganizationModel {
   return {
@@ -41,8 +44,8 @@ export const organizationResource = defineResource<OrganizationModel, SnykProvid
     id: attr.string({ computed: true, description: 'The organization ID (a UUID).', planModifiers: [useStateForUnknown()] }),
     name: attr.string({
       required: true,
-      description: 'Display name. Renamed in place. Names need not be unique; slugs are.',
-      validators: [stringLengthAtLeast(1)],
+      description: `Display name, ${ORG_NAME_LENGTH.minimum} to ${ORG_NAME_LENGTH.maximum} characters. Renamed in place. Names need not be unique; slugs are.`,
+      validators: [notBlank(), noSurroundingWhitespace(), stringLengthBetween(ORG_NAME_LENGTH.minimum, ORG_NAME_LENGTH.maximum)],
     }),
     group_id: attr.string({
       optional: true,

@@ -1,4 +1,4 @@
-import { encode, ExtData } from '@msgpack/msgpack';
+import { decode, encode, ExtData } from '@msgpack/msgpack';
 import fc from 'fast-check';
 import { CtyType, CtyValue, decodeMsgpackValue, encodeMsgpackValue, isUnknown, Unknown } from '../../../src/provider/plugin';
 import { valuesEqual } from '../../../src/provider/framework/values';
@@ -64,6 +64,12 @@ describe('msgpack DynamicValue codec', () => {
     const type: CtyType = ['object', { a: 'string', b: 'number' }];
     expect(Buffer.from(encodeMsgpackValue({ a: 'x' }, type))).toEqual(Buffer.from(encode({ a: 'x', b: null })));
     expect(decodeMsgpackValue(encode({ a: 'x', c: true }), type)).toEqual({ a: 'x', b: null });
+  });
+
+  test('numbers are written as decimal strings, which cty parses like numbers in the state file', () => {
+    expect(decode(encodeMsgpackValue(3, 'number'))).toBe('3');
+    expect(decode(encodeMsgpackValue(-0.25, 'number'))).toBe('-0.25');
+    expect(decode(encodeMsgpackValue(1.5e300, 'number'))).toBe('1.5e+300');
   });
 
   test('numbers cty sends as strings are read as numbers', () => {

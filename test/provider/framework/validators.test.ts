@@ -1,0 +1,64 @@
+import {
+  eachElement,
+  mapKeys,
+  mapValues,
+  noSurroundingWhitespace,
+  notBlank,
+  stringLengthBetween,
+  uniqueElements,
+  wholeNumberBetween,
+} from '../../../src/provider/framework';
+
+describe('validators', () => {
+  test('notBlank rejects empty and white-space-only strings, saying which', () => {
+    expect(notBlank().validate('x')).toBeUndefined();
+    expect(notBlank().validate(' x ')).toBeUndefined();
+    expect(notBlank().validate('')).toBe('Expected a value, got an empty string.');
+    expect(notBlank().validate(' \t\n')).toBe('Expected a value, got only white space.');
+  });
+
+  test('noSurroundingWhitespace rejects leading or trailing white space and leaves blank values to notBlank', () => {
+    expect(noSurroundingWhitespace().validate('a b')).toBeUndefined();
+    expect(noSurroundingWhitespace().validate(' lead')).toBe('Expected no white space at the start or end, got " lead".');
+    expect(noSurroundingWhitespace().validate('trail\n')).toMatch(/got "trail\\n"/);
+    expect(noSurroundingWhitespace().validate('   ')).toBeUndefined();
+  });
+
+  test('stringLengthBetween is inclusive at both ends', () => {
+    const length = stringLengthBetween(1, 3);
+    expect(['a', 'abc'].map((value) => length.validate(value))).toEqual([undefined, undefined]);
+    expect(length.validate('')).toBe('Expected 1 to 3 characters, got 0.');
+    expect(length.validate('abcd')).toBe('Expected 1 to 3 characters, got 4.');
+  });
+
+  test('wholeNumberBetween rejects fractions, values out of range and says the range', () => {
+    const limit = wholeNumberBetween(1, 10);
+    expect([1, 5, 10].map((value) => limit.validate(value))).toEqual([undefined, undefined, undefined]);
+    expect(limit.validate(0)).toBe('Expected a whole number from 1 to 10, got 0.');
+    expect(limit.validate(11)).toBe('Expected a whole number from 1 to 10, got 11.');
+    expect(limit.validate(2.5)).toBe('Expected a whole number from 1 to 10, got 2.5.');
+    const age = wholeNumberBetween(0);
+    expect(age.validate(0)).toBeUndefined();
+    expect(age.validate(10_000)).toBeUndefined();
+    expect(age.validate(-1)).toBe('Expected a whole number 0 or more, got -1.');
+    expect(age.validate(1.5)).toBe('Expected a whole number 0 or more, got 1.5.');
+  });
+
+  test('eachElement names the position of the first bad element', () => {
+    expect(eachElement(notBlank()).validate(['a', 'b'])).toBeUndefined();
+    expect(eachElement(notBlank()).validate(['a', ' '])).toBe('Element 1: Expected a value, got only white space.');
+  });
+
+  test('uniqueElements names the repeated element', () => {
+    expect(uniqueElements<string>().validate(['a', 'b'])).toBeUndefined();
+    expect(uniqueElements<string>().validate(['a', 'b', 'a'])).toBe('Expected each element once, got "a" more than once.');
+  });
+
+  test('mapKeys names the key; mapValues names the key but never repeats the value, which may be a secret', () => {
+    expect(mapKeys(notBlank()).validate({ ' ': 'x' })).toBe('Key " ": Expected a value, got only white space.');
+    const problem = mapValues(noSurroundingWhitespace()).validate({ url: 'https://x', token: ' s3cr3t ' });
+    expect(problem).toBe('The value of "token" must not start or end with white space.');
+    expect(problem).not.toContain('s3cr3t');
+    expect(mapValues(notBlank()).validate({ token: 'x' })).toBeUndefined();
+  });
+});
