@@ -1,0 +1,62 @@
+import { Route, RouteContext } from '../router';
+import { installResource, installWithSecretResource } from './documents';
+import { APP_INSTALL_LIMIT } from './pagination';
+import { listReply, NO_CONTENT, resourceReply } from './replies';
+import { objectField, optionalStringField, requestAttributes, requestData, requireType, restPathOf, stringField, ubModel, uuidField } from './request';
+import { objectBody } from '../body';
+import { badRequest } from '../errors';
+
+const INSTALLS = '/rest/orgs/:orgId/apps/installs';
+const INSTALL = `${INSTALLS}/:installId`;
+const SECRETS = `${INSTALL}/secrets`;
+
+/** Snyk App installs in an org, and their client secrets. */
+export const appInstallRoutes: readonly Route[] = [
+  { method: 'GET', pattern: INSTALLS, handle: listInstalls },
+  { method: 'POST', pattern: INSTALLS, handle: installApp },
+  { method: 'DELETE', pattern: INSTALL, handle: deleteInstall },
+  { method: 'POST', pattern: SECRETS, handle: rotateSecret },
+];
+
+function listInstalls(context: RouteContext) {
+  const model = ubModel(context);
+  const orgId = context.params.orgId as string;
+  model.authorizeForOrg(context.caller, orgId, 'tenant.read');
+  return listReply(context, INSTALLS, model.installs(orgId), installResource, APP_INSTALL_LIMIT);
+}
+
+/** The body is `{data: {type: app_install}, relationships: {app: {data: {id, type: app}}}}`: relationships beside data. */
+function installApp(context: RouteContext) {
+  const model = ubModel(context);
+  const orgId = context.params.orgId as string;
+  model.authorizeForOrg(context.caller, orgId, 'tenant.edit');
+  requireType(requestData(context.body), 'app_install');
+  const relationships = objectBody(objectBody(context.body).relationships, badRequest('"relationships" (beside "data") must name the app: {app: {data: {id, type: "app"}}}'));
+  const app = objectField(objectField(relationships, 'app', 'relationships'), 'data', 'relationships.app');
+  if (app.type !== 'app') {
+    throw badRequest('"relationships.app.data.type" must be "app"');
+  }
+  const install = model.installApp(orgId, uuidField(app, 'id', 'relationships.app.data'));
+  return resourceReply(context, INSTALLS, 201, installWithSecretResource(install, install.clientSecrets[0] as string), restPathOf(INSTALL, { ...context.params, installId: install.id }));
+}
+
+function deleteInstall(context: RouteContext) {
+  const model = ubModel(context);
+  const orgId = context.params.orgId as string;
+  model.authorizeForOrg(context.caller, orgId, 'tenant.edit');
+  model.deleteInstall(orgId, context.params.installId as string);
+  return NO_CONTENT;
+}
+
+function rotateSecret(context: RouteContext) {
+  const model = ubModel(context);
+  const orgId = context.params.orgId as string;
+  model.authorizeForOrg(context.caller, orgId, 'tenant.edit');
+  const data = requestData(context.body);
+  requireType(data, 'app');
+  const attributes = requestAttributes(data);
+  const mode = stringField(attributes, 'mode', 'data.attributes');
+  const secret = optionalStringField(attributes, 'secret', 'data.attributes');
+  const { install, answered } = model.rotateSecret(orgId, context.params.installId as string, mode, secret);
+  return resourceReply(context, SECRETS, 200, installWithSecretResource(install, answered));
+}
