@@ -90,9 +90,8 @@ export const brokerIntegrationResource = defineResource<BrokerIntegrationModel, 
       optional: true,
       description:
         'An existing integration of the organization, of the same type, to move onto the connection, e.g. a classic brokered ' +
-        `\`snyk_integration.github.id\`. ${REPLACE_ON_CHANGE}`,
+        `\`snyk_integration.github.id\`. ${REPLACE_ON_CHANGE} (Setting it after an import to the integration's own \`id\` changes nothing.)`,
       validators: [uuid()],
-      planModifiers: [requiresReplace()],
     }),
     classic_family_organization_ids: attr.set(types.string, {
       optional: true,
@@ -104,8 +103,14 @@ export const brokerIntegrationResource = defineResource<BrokerIntegrationModel, 
     }),
   },
 
-  async modifyPlan({ plan, prior, provider, diagnostics }) {
-    if (prior !== null || !provider) return;
+  async modifyPlan({ plan, prior, provider, diagnostics, requiresReplace: replace }) {
+    if (prior !== null) {
+      // An import cannot tell which integration was moved: naming the integration's own id then is no change.
+      const recordsImported = prior.integration_id === null && plan.integration_id === prior.id;
+      if (plan.integration_id !== prior.integration_id && !recordsImported) replace(['integration_id']);
+      return;
+    }
+    if (!provider) return;
     const takeover = await classicTakeover(provider, plan, diagnostics);
     if (takeover) await warnClassicFamilyLeft(provider, takeover, diagnostics);
   },
@@ -134,8 +139,12 @@ export const brokerIntegrationResource = defineResource<BrokerIntegrationModel, 
   },
 
   async update({ plan, prior }) {
-    // Everything but the warning-only family list forces replacement.
-    return { ...prior, classic_family_organization_ids: known(plan.classic_family_organization_ids, 'classic_family_organization_ids') };
+    // Only what changes nothing in Snyk is updated in place: the warning-only family list, integration_id after an import.
+    return {
+      ...prior,
+      integration_id: known(plan.integration_id, 'integration_id'),
+      classic_family_organization_ids: known(plan.classic_family_organization_ids, 'classic_family_organization_ids'),
+    };
   },
 
   async delete({ state, provider, diagnostics }) {
