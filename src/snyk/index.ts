@@ -7,7 +7,7 @@ export type { SnykRegion, SnykRegionEndpoints } from './regions';
 export type { Organization, CreateOrgInput } from './orgs';
 export type { Credentials } from './broker-tokens';
 export type { AddIntegrationInput } from './integrations';
-export type { IntegrationSettings, AutoRemediationPrs, ManualRemediationPrs } from './integration-settings';
+export type { IntegrationSettings, AutoRemediationPrs, ManualRemediationPrs, PullRequestAssignment } from './integration-settings';
 export { INTEGRATION_TYPES, isIntegrationType, credentialProblems, describeCredentialFields } from './integration-types';
 export type { IntegrationType, IntegrationCredentialFields, CredentialProblem } from './integration-types';
 export { DEFAULT_RETRY_POLICY, parseRetryAfter, backoffDelayMs, classifyFailure } from './retry';

@@ -14,6 +14,15 @@ export interface ManualRemediationPrs {
   readonly useManualPatchRemediation?: boolean;
 }
 
+/** Pull request assignment, in the object shape Snyk documents. */
+export interface PullRequestAssignment {
+  readonly enabled?: boolean;
+  /** `auto` (Snyk picks from recent committers) or `manual` (the `assignees`). */
+  readonly type?: string;
+  /** SCM user names, for `manual`. */
+  readonly assignees?: readonly string[];
+}
+
 /** An integration's settings (`/v1/org/{orgId}/integrations/{integrationId}/settings`); every field optional. */
 export interface IntegrationSettings {
   readonly autoDepUpgradeEnabled?: boolean;
@@ -26,8 +35,12 @@ export interface IntegrationSettings {
   readonly pullRequestTestCodeEnabled?: boolean;
   /** `low`, `medium` or `high`. */
   readonly pullRequestTestCodeSeverity?: string;
-  /** A JSON string, e.g. `{"enabled":true,"type":"manual","assignees":["username"]}`. */
-  readonly pullRequestAssignment?: string;
+  /**
+   * Who Snyk assigns its pull requests to. Snyk's API Blueprint and its own clients send the object
+   * `{enabled, type, assignees}`; the v1 OpenAPI description types it as a string holding that object as JSON
+   * (`'{"enabled":true,"type":"manual","assignees":["username"]}'`). Both are sent as given and read back as Snyk answers.
+   */
+  readonly pullRequestAssignment?: PullRequestAssignment | string;
   readonly autoRemediationPrs?: AutoRemediationPrs;
   readonly manualRemediationPrs?: ManualRemediationPrs;
   readonly dockerfileSCMEnabled?: boolean;

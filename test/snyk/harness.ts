@@ -63,6 +63,13 @@ export async function defaultOrg(harness: Harness): Promise<{ id: string; groupI
   return { id: orgs[0].id, groupId: harness.emulator.defaultGroupId };
 }
 
+/** The live token of the Broker token family an emulator integration belongs to (read from the emulator's state). */
+export function liveTokenOf(harness: Harness, integrationId: string): string | undefined {
+  const state = harness.emulator.state();
+  const familyId = state.integrations.find((integration) => integration.id === integrationId)?.tokenFamilyId;
+  return state.tokenFamilies.find((family) => family.id === familyId)?.token;
+}
+
 /** The error a promise rejects with (fails the test when it resolves). */
 export async function rejection(promise: Promise<unknown>): Promise<Error> {
   try {

@@ -1,4 +1,4 @@
-import { defaultOrg, rejection, useHarness } from './harness';
+import { defaultOrg, liveTokenOf, rejection, useHarness } from './harness';
 
 const harness = useHarness();
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -24,12 +24,14 @@ describe('integrations against the emulator', () => {
     expect(error.message).not.toContain('glpat-secret-2');
   });
 
-  it('adds a brokered integration and returns a UUIDv4 Broker token; enabling again returns the same one', async () => {
+  it('adds a brokered integration; the Broker token it returns, if any, is the live one (Snyk\'s spec answers {id} only)', async () => {
     const { client } = harness();
     const org = await defaultOrg(harness());
     const added = await client.addIntegration(org.id, { type: 'bitbucket-server', broker: true });
-    expect(added.brokerToken).toMatch(UUID_V4);
-    await expect(client.enableBroker(org.id, added.id, 'bitbucket-server')).resolves.toEqual({ id: added.id, brokerToken: added.brokerToken });
+    expect(added.brokerToken === undefined || added.brokerToken === liveTokenOf(harness(), added.id)).toBe(true);
+    const enabled = await client.enableBroker(org.id, added.id, 'bitbucket-server');
+    expect(enabled).toEqual({ id: added.id, brokerToken: expect.stringMatching(UUID_V4) });
+    expect(enabled.brokerToken).toBe(liveTokenOf(harness(), added.id));
   });
 
   it('enables the broker, then disables it with credentials, then updates and deletes the credentials', async () => {
@@ -62,7 +64,7 @@ describe('integrations against the emulator', () => {
     expect(second.message).not.toContain(provisionalBrokerToken);
 
     await client.switchBrokerToken(org.id, added.id);
-    await expect(client.enableBroker(org.id, added.id, 'github')).resolves.toMatchObject({ brokerToken: provisionalBrokerToken });
+    expect(liveTokenOf(harness(), added.id)).toBe(provisionalBrokerToken);
     await expect(rejection(client.switchBrokerToken(org.id, added.id))).resolves.toMatchObject({ status: 409 });
   });
 
@@ -73,7 +75,7 @@ describe('integrations against the emulator', () => {
     const sibling = emulator.createOrg(org.groupId, 'Sibling');
     const { newIntegrationId } = await client.cloneIntegration(org.id, added.id, sibling.id);
     await expect(client.getIntegrationTypeMap(sibling.id)).resolves.toEqual({ github: newIntegrationId });
-    await expect(client.enableBroker(sibling.id, newIntegrationId, 'github')).resolves.toMatchObject({ brokerToken: added.brokerToken });
+    expect(liveTokenOf(harness(), newIntegrationId)).toBe(liveTokenOf(harness(), added.id));
 
     const stranger = emulator.createOrg(emulator.createGroup('Elsewhere').id, 'Stranger');
     await expect(rejection(client.cloneIntegration(org.id, added.id, stranger.id))).resolves.toMatchObject({ status: 400 });
