@@ -1,8 +1,8 @@
 import { isRecord, objectBody } from '../body';
 import { badRequest } from '../errors';
 import { RouteContext } from '../router';
-import { UniversalBrokerModel } from './model';
-import { DeploymentAddress } from './model';
+import { TenantPermission } from './access';
+import { DeploymentAddress, UniversalBrokerModel } from './model';
 
 /** What a Universal Broker route needs from the services; fails loudly when the emulator was built without it. */
 export function ubModel(context: RouteContext): UniversalBrokerModel {
@@ -64,4 +64,22 @@ export function deploymentAddress(params: Readonly<Record<string, string>>): Dep
 /** The REST path (below `/rest`) of a request, for `links`. */
 export function restPathOf(pattern: string, params: Readonly<Record<string, string>>): string {
   return pattern.replace(/^\/rest/, '').replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
+/** The model and the deployment the path addresses, once the caller holds the permission in its tenant. */
+export function authorizedDeployment(context: RouteContext, permission: TenantPermission): { model: UniversalBrokerModel; address: DeploymentAddress } {
+  const model = ubModel(context);
+  const address = deploymentAddress(context.params);
+  model.authorize(context.caller, address.tenantId, permission);
+  return { model, address };
+}
+
+/** The `data` of a write: its `type` must be the resource's, and its `id`, when sent, the one in the path. */
+export function writeData(body: unknown, type: string, pathId?: string): Record<string, unknown> {
+  const data = requestData(body);
+  requireType(data, type);
+  if (pathId !== undefined && data.id !== undefined && data.id !== pathId) {
+    throw badRequest('"data.id" must be the id in the path');
+  }
+  return data;
 }

@@ -5,8 +5,7 @@ import { connectionResource, connectionSummaryResource, migrationOrgResource, mi
 import { ConnectionWrite, UniversalBrokerModel } from './model';
 import { bulkMigrationCandidates, connectionIntegrations, disconnect, integrate, orgConnections, startBulkMigration } from './org-integrations';
 import { listReply, NO_CONTENT, resourceReply } from './replies';
-import { deploymentAddress, objectField, optionalStringField, requestAttributes, requestData, requireType, restPathOf, stringField, ubModel, uuidField } from './request';
-import { requireSameId } from './routes-deployments';
+import { authorizedDeployment, objectField, optionalStringField, requestAttributes, requestData, restPathOf, stringField, ubModel, uuidField, writeData } from './request';
 
 const CONNECTIONS = '/rest/tenants/:tenantId/brokers/installs/:installId/deployments/:deploymentId/connections';
 const CONNECTION = `${CONNECTIONS}/:connectionId`;
@@ -34,58 +33,43 @@ export const connectionRoutes: readonly Route[] = [
 ];
 
 function listConnections(context: RouteContext) {
-  const model = ubModel(context);
-  const address = deploymentAddress(context.params);
-  model.authorize(context.caller, address.tenantId, 'tenant.read');
+  const { model, address } = authorizedDeployment(context, 'tenant.read');
   return listReply(context, CONNECTIONS, model.connections(address), (connection) => connectionResource(model, connection));
 }
 
 function createConnection(context: RouteContext) {
-  const model = ubModel(context);
-  const address = deploymentAddress(context.params);
-  model.authorize(context.caller, address.tenantId, 'tenant.edit');
-  const data = requestData(context.body);
-  requireType(data, 'broker_connection');
+  const { model, address } = authorizedDeployment(context, 'tenant.edit');
+  const data = writeData(context.body, 'broker_connection');
   const connection = model.createConnection(address, connectionWrite(requestAttributes(data), address.deploymentId));
   const self = restPathOf(CONNECTION, { ...context.params, connectionId: connection.id });
   return resourceReply(context, CONNECTIONS, 201, connectionResource(model, connection), self);
 }
 
 function getConnection(context: RouteContext) {
-  const model = ubModel(context);
-  const address = deploymentAddress(context.params);
-  model.authorize(context.caller, address.tenantId, 'tenant.read');
+  const { model, address } = authorizedDeployment(context, 'tenant.read');
   return resourceReply(context, CONNECTION, 200, connectionResource(model, model.connection(address, context.params.connectionId as string)));
 }
 
 /** PATCH carries `data.id` and the whole configuration. */
 function updateConnection(context: RouteContext) {
-  const model = ubModel(context);
-  const address = deploymentAddress(context.params);
+  const { model, address } = authorizedDeployment(context, 'tenant.edit');
   const connectionId = context.params.connectionId as string;
-  model.authorize(context.caller, address.tenantId, 'tenant.edit');
-  const data = requestData(context.body);
-  requireType(data, 'broker_connection');
+  const data = writeData(context.body, 'broker_connection', connectionId);
   if (data.id === undefined) {
     throw badRequest('"data.id" is required: the id of the connection in the path');
   }
-  requireSameId(data, connectionId);
   const updated = model.updateConnection(address, connectionId, connectionWrite(requestAttributes(data), address.deploymentId));
   return resourceReply(context, CONNECTION, 200, connectionResource(model, updated));
 }
 
 function deleteConnection(context: RouteContext) {
-  const model = ubModel(context);
-  const address = deploymentAddress(context.params);
-  model.authorize(context.caller, address.tenantId, 'tenant.edit');
+  const { model, address } = authorizedDeployment(context, 'tenant.edit');
   model.deleteConnection(address, context.params.connectionId as string);
   return NO_CONTENT;
 }
 
 function deleteAllConnections(context: RouteContext) {
-  const model = ubModel(context);
-  const address = deploymentAddress(context.params);
-  model.authorize(context.caller, address.tenantId, 'tenant.edit');
+  const { model, address } = authorizedDeployment(context, 'tenant.edit');
   model.deleteAllConnections(address);
   return NO_CONTENT;
 }
@@ -98,15 +82,13 @@ function listBulkMigrationOrgs(context: RouteContext) {
 
 function createBulkMigration(context: RouteContext) {
   const { model, connection, tenantId } = migrationTarget(context);
-  requireType(requestData(context.body), 'broker_migration');
+  writeData(context.body, 'broker_migration');
   return resourceReply(context, BULK_MIGRATION, 201, migrationResource(startBulkMigration(model, tenantId, connection)));
 }
 
 /** Bulk migration needs only `tenant.read` in Snyk's spec. */
 function migrationTarget(context: RouteContext): { model: UniversalBrokerModel; tenantId: string; connection: ReturnType<UniversalBrokerModel['connection']> } {
-  const model = ubModel(context);
-  const address = deploymentAddress(context.params);
-  model.authorize(context.caller, address.tenantId, 'tenant.read');
+  const { model, address } = authorizedDeployment(context, 'tenant.read');
   return { model, tenantId: address.tenantId, connection: model.connection(address, context.params.connectionId as string) };
 }
 

@@ -3,7 +3,7 @@ import { Route, RouteContext } from '../router';
 import { credentialResource, deploymentResource } from './documents';
 import { NewCredential } from './model';
 import { listReply, NO_CONTENT, resourceReply } from './replies';
-import { deploymentAddress, objectField, requestAttributes, requestData, requireType, restPathOf, stringField, ubModel, uuidField } from './request';
+import { authorizedDeployment, objectField, requestAttributes, restPathOf, stringField, ubModel, uuidField, writeData } from './request';
 import { isRecord } from '../body';
 
 const TENANT_DEPLOYMENTS = '/rest/tenants/:tenantId/brokers/deployments';
@@ -47,8 +47,7 @@ function createDeployment(context: RouteContext) {
   const model = ubModel(context);
   const { tenantId, installId } = context.params as Record<string, string>;
   model.authorize(context.caller, tenantId as string, 'tenant.edit');
-  const data = requestData(context.body);
-  requireType(data, 'broker_deployment');
+  const data = writeData(context.body, 'broker_deployment');
   const attributes = requestAttributes(data);
   const orgId = uuidField(attributes, 'broker_app_installed_in_org_id', 'data.attributes');
   const metadata = objectField(attributes, 'metadata', 'data.attributes');
@@ -58,12 +57,8 @@ function createDeployment(context: RouteContext) {
 
 /** Snyk's PATCH requires `broker_app_installed_in_org_id` and `install_id`; `metadata` is optional. */
 function updateDeployment(context: RouteContext) {
-  const model = ubModel(context);
-  const address = deploymentAddress(context.params);
-  model.authorize(context.caller, address.tenantId, 'tenant.edit');
-  const data = requestData(context.body);
-  requireType(data, 'broker_deployment');
-  requireSameId(data, address.deploymentId);
+  const { model, address } = authorizedDeployment(context, 'tenant.edit');
+  const data = writeData(context.body, 'broker_deployment', address.deploymentId);
   const attributes = requestAttributes(data);
   const update = {
     orgId: uuidField(attributes, 'broker_app_installed_in_org_id', 'data.attributes'),
@@ -74,27 +69,20 @@ function updateDeployment(context: RouteContext) {
 }
 
 function deleteDeployment(context: RouteContext) {
-  const model = ubModel(context);
-  const address = deploymentAddress(context.params);
-  model.authorize(context.caller, address.tenantId, 'tenant.edit');
+  const { model, address } = authorizedDeployment(context, 'tenant.edit');
   model.deleteDeployment(address);
   return NO_CONTENT;
 }
 
 function listCredentials(context: RouteContext) {
-  const model = ubModel(context);
-  const address = deploymentAddress(context.params);
-  model.authorize(context.caller, address.tenantId, 'tenant.read');
+  const { model, address } = authorizedDeployment(context, 'tenant.read');
   return listReply(context, CREDENTIALS, model.credentials(address), (credential) => credentialResource(model, credential));
 }
 
 /** `data.attributes` is an ARRAY of 1 to 10 credential references; the answer's `data` is an array too. */
 function createCredentials(context: RouteContext) {
-  const model = ubModel(context);
-  const address = deploymentAddress(context.params);
-  model.authorize(context.caller, address.tenantId, 'tenant.edit');
-  const data = requestData(context.body);
-  requireType(data, 'deployment_credential');
+  const { model, address } = authorizedDeployment(context, 'tenant.edit');
+  const data = writeData(context.body, 'deployment_credential');
   if (!Array.isArray(data.attributes) || data.attributes.length === 0 || data.attributes.length > MAX_CREDENTIALS_PER_CREATE) {
     throw badRequest(`"data.attributes" must be an array of 1 to ${MAX_CREDENTIALS_PER_CREATE} credential references`);
   }
@@ -104,28 +92,20 @@ function createCredentials(context: RouteContext) {
 }
 
 function getCredential(context: RouteContext) {
-  const model = ubModel(context);
-  const address = deploymentAddress(context.params);
-  model.authorize(context.caller, address.tenantId, 'tenant.read');
+  const { model, address } = authorizedDeployment(context, 'tenant.read');
   return resourceReply(context, CREDENTIAL, 200, credentialResource(model, model.credential(address, context.params.credentialId as string)));
 }
 
 function updateCredential(context: RouteContext) {
-  const model = ubModel(context);
-  const address = deploymentAddress(context.params);
+  const { model, address } = authorizedDeployment(context, 'tenant.edit');
   const credentialId = context.params.credentialId as string;
-  model.authorize(context.caller, address.tenantId, 'tenant.edit');
-  const data = requestData(context.body);
-  requireType(data, 'deployment_credential');
-  requireSameId(data, credentialId);
+  const data = writeData(context.body, 'deployment_credential', credentialId);
   const updated = model.updateCredential(address, credentialId, newCredential(requestAttributes(data), 'data.attributes'));
   return resourceReply(context, CREDENTIAL, 200, credentialResource(model, updated));
 }
 
 function deleteCredential(context: RouteContext) {
-  const model = ubModel(context);
-  const address = deploymentAddress(context.params);
-  model.authorize(context.caller, address.tenantId, 'tenant.edit');
+  const { model, address } = authorizedDeployment(context, 'tenant.edit');
   model.deleteCredential(address, context.params.credentialId as string);
   return NO_CONTENT;
 }
@@ -146,11 +126,4 @@ function commentOf(value: Record<string, unknown>, where: string): string | null
     throw badRequest(`"${where}.comment" must be a string`);
   }
   return value.comment ?? null;
-}
-
-/** `data.id`, when sent, must be the id in the path. */
-export function requireSameId(data: Record<string, unknown>, id: string): void {
-  if (data.id !== undefined && data.id !== id) {
-    throw badRequest('"data.id" must be the id in the path');
-  }
 }

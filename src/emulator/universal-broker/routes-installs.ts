@@ -2,7 +2,7 @@ import { Route, RouteContext } from '../router';
 import { installResource, installWithSecretResource } from './documents';
 import { APP_INSTALL_LIMIT } from './pagination';
 import { listReply, NO_CONTENT, resourceReply } from './replies';
-import { objectField, optionalStringField, requestAttributes, requestData, requireType, restPathOf, stringField, ubModel, uuidField } from './request';
+import { objectField, optionalStringField, requestAttributes, restPathOf, stringField, ubModel, uuidField, writeData } from './request';
 import { objectBody } from '../body';
 import { badRequest } from '../errors';
 
@@ -30,7 +30,7 @@ function installApp(context: RouteContext) {
   const model = ubModel(context);
   const orgId = context.params.orgId as string;
   model.authorizeForOrg(context.caller, orgId, 'tenant.edit');
-  requireType(requestData(context.body), 'app_install');
+  writeData(context.body, 'app_install');
   const relationships = objectBody(objectBody(context.body).relationships, badRequest('"relationships" (beside "data") must name the app: {app: {data: {id, type: "app"}}}'));
   const app = objectField(objectField(relationships, 'app', 'relationships'), 'data', 'relationships.app');
   if (app.type !== 'app') {
@@ -52,8 +52,7 @@ function rotateSecret(context: RouteContext) {
   const model = ubModel(context);
   const orgId = context.params.orgId as string;
   model.authorizeForOrg(context.caller, orgId, 'tenant.edit');
-  const data = requestData(context.body);
-  requireType(data, 'app');
+  const data = writeData(context.body, 'app');
   const attributes = requestAttributes(data);
   const mode = stringField(attributes, 'mode', 'data.attributes');
   const secret = optionalStringField(attributes, 'secret', 'data.attributes');

@@ -1,9 +1,19 @@
 import { asRecord, unexpectedResponse } from '../decode';
-import { SnykApiError } from '../errors';
 import { apiPath, HttpResult } from '../http';
 import { UbContext } from './context';
 import { deploymentPath } from './deployments';
-import { dataResource, dataResources, DELETE_SAFETY, jsonApiRequest, listAllPages, NOT_REPEATABLE, optionalStringAttribute, ReadResource, stringAttribute } from './json-api';
+import {
+  dataResource,
+  dataResources,
+  DELETE_SAFETY,
+  jsonApiRequest,
+  listAllPages,
+  NOT_REPEATABLE,
+  optionalStringAttribute,
+  ReadResource,
+  stringAttribute,
+  undefinedOn404,
+} from './json-api';
 import { BrokerConnection, BrokerConnectionConfigurationRead, BrokerConnectionInput, ConnectionRef, DeploymentRef, ListOptions } from './types';
 
 const TYPE = 'broker_connection';
@@ -26,14 +36,7 @@ export function listConnections(ctx: UbContext, ref: DeploymentRef, options: Lis
 
 /** GET .../connections/{connection_id}; undefined when Snyk answers 404. */
 export async function getConnection(ctx: UbContext, ref: ConnectionRef): Promise<BrokerConnection | undefined> {
-  try {
-    return await ctx.http.request(jsonApiRequest('GET', connectionPath(ref), ctx.versions.brokers), (result) => connection(result, dataResource(result), ref.deploymentId));
-  } catch (error) {
-    if (error instanceof SnykApiError && error.status === 404) {
-      return undefined;
-    }
-    throw error;
-  }
+  return undefinedOn404(ctx.http.request(jsonApiRequest('GET', connectionPath(ref), ctx.versions.brokers), (result) => connection(result, dataResource(result), ref.deploymentId)));
 }
 
 /** PATCH .../connections/{connection_id}: name and the whole configuration. Idempotent. */

@@ -1,9 +1,19 @@
 import { asRecord } from '../decode';
-import { SnykApiError } from '../errors';
 import { apiPath, HttpResult } from '../http';
 import { UbContext } from './context';
 import { deploymentPath } from './deployments';
-import { dataResource, dataResources, DELETE_SAFETY, jsonApiRequest, listAllPages, NOT_REPEATABLE, optionalStringAttribute, ReadResource, stringAttribute } from './json-api';
+import {
+  dataResource,
+  dataResources,
+  DELETE_SAFETY,
+  jsonApiRequest,
+  listAllPages,
+  NOT_REPEATABLE,
+  optionalStringAttribute,
+  ReadResource,
+  stringAttribute,
+  undefinedOn404,
+} from './json-api';
 import { DeploymentCredential, DeploymentCredentialInput, DeploymentRef, ListOptions, MAX_CREDENTIALS_PER_CREATE } from './types';
 
 const TYPE = 'deployment_credential';
@@ -37,14 +47,7 @@ export function listCredentials(ctx: UbContext, ref: DeploymentRef, options: Lis
 
 /** GET .../credentials/{credential_id}; undefined when Snyk answers 404. */
 export async function getCredential(ctx: UbContext, ref: CredentialRef): Promise<DeploymentCredential | undefined> {
-  try {
-    return await ctx.http.request(jsonApiRequest('GET', credentialPath(ref), ctx.versions.brokers), (result) => credential(result, dataResource(result), ref.deploymentId));
-  } catch (error) {
-    if (error instanceof SnykApiError && error.status === 404) {
-      return undefined;
-    }
-    throw error;
-  }
+  return undefinedOn404(ctx.http.request(jsonApiRequest('GET', credentialPath(ref), ctx.versions.brokers), (result) => credential(result, dataResource(result), ref.deploymentId)));
 }
 
 /** PATCH .../credentials/{credential_id}. Idempotent. */

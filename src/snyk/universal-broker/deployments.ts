@@ -1,8 +1,18 @@
 import { asRecord } from '../decode';
-import { SnykApiError } from '../errors';
 import { apiPath, HttpResult } from '../http';
 import { UbContext } from './context';
-import { dataResource, dataResources, DELETE_SAFETY, jsonApiRequest, listAllPages, NOT_REPEATABLE, optionalStringAttribute, ReadResource, stringAttribute } from './json-api';
+import {
+  dataResource,
+  dataResources,
+  DELETE_SAFETY,
+  jsonApiRequest,
+  listAllPages,
+  NOT_REPEATABLE,
+  optionalStringAttribute,
+  ReadResource,
+  stringAttribute,
+  undefinedOn404,
+} from './json-api';
 import { BrokerDeployment, BrokerDeploymentInput, BrokerDeploymentMetadata, DeploymentRef, ListOptions } from './types';
 
 const TYPE = 'broker_deployment';
@@ -38,14 +48,8 @@ export function listTenantDeployments(ctx: UbContext, tenantId: string, options:
  * install itself is gone (404).
  */
 export async function getDeployment(ctx: UbContext, ref: DeploymentRef): Promise<BrokerDeployment | undefined> {
-  try {
-    return (await listDeployments(ctx, ref.tenantId, ref.installId, { pageSize: 100 })).find((candidate) => candidate.id === ref.deploymentId);
-  } catch (error) {
-    if (error instanceof SnykApiError && error.status === 404) {
-      return undefined;
-    }
-    throw error;
-  }
+  const listed = await undefinedOn404(listDeployments(ctx, ref.tenantId, ref.installId, { pageSize: 100 }));
+  return listed?.find((candidate) => candidate.id === ref.deploymentId);
 }
 
 /** PATCH .../deployments/{deployment_id}: Snyk requires the org and install ids beside the metadata. Idempotent. */

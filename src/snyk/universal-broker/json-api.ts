@@ -78,6 +78,18 @@ export function optionalStringAttribute(resource: ReadResource, name: string): s
   return typeof value === 'string' ? value : undefined;
 }
 
+/** The call's result, or undefined when Snyk answers 404 (the thing, or what holds it, is gone). */
+export async function undefinedOn404<T>(call: Promise<T>): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof SnykApiError && error.status === 404) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
 /** A bound on pages, so a server that keeps sending `links.next` cannot keep the client busy forever. */
 const MAX_PAGES = 10_000;
 

@@ -1,5 +1,6 @@
 import { BrokerConnectionConfiguration, DEFAULT_BROKER_APP_ID, SnykApiError } from '../../../src/snyk';
-import { installAndDeploy, rejection, useUbHarness } from './harness';
+import { rejection } from '../harness';
+import { installAndDeploy, useUbHarness } from './harness';
 
 const GHE = (tokenCredentialId: string): BrokerConnectionConfiguration => ({
   type: 'github-enterprise',

@@ -41,13 +41,3 @@ export async function installAndDeploy(h: UbHarness) {
   const deployment = await h.ub.createDeployment(h.tenantId, install.id, { appInstalledInOrgId: h.orgId, metadata: { deployment_name: 'ci' } });
   return { install, deployment, ref: { tenantId: h.tenantId, installId: install.id, deploymentId: deployment.id } };
 }
-
-/** The error a promise rejects with (fails the test when it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
-}
