@@ -93,6 +93,9 @@ async function exerciseIntegrations(recorder: AnswerRecorder, emulator: RunningE
   await recorder.call('GET', `${base}/${brokered.id}/settings`);
   await recorder.call('PUT', `${base}/${brokered.id}/settings`, { body: { autoDepUpgradeLimit: 2, pullRequestTestEnabled: true } });
   await recorder.call('PUT', `${base}/${brokered.id}/settings`, { body: { pullRequestTestEnable: true }, note: 'unknown key' });
+  const assignment = { enabled: true, type: 'manual', assignees: ['username'] };
+  await recorder.call('PUT', `${base}/${plain.id}/settings`, { body: { pullRequestAssignment: assignment }, note: 'assignment as an object' });
+  await recorder.call('GET', `${base}/${plain.id}/settings`, { note: 'assignment as an object' });
   const destination = emulator.createOrg(emulator.defaultGroupId, 'Clone destination');
   await recorder.call('POST', `${base}/${brokered.id}/clone`, { body: { destinationOrgPublicId: destination.id } });
   const elsewhere = emulator.createOrg(emulator.createGroup('Another group').id, 'In another group');

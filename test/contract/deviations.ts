@@ -17,9 +17,12 @@ export interface KnownDeviation {
   field: string;
   /**
    * `undocumented`: the answer has a field the spec does not list; `missing`: it lacks one the spec requires;
-   * `null`: it is null where the spec does not allow null.
+   * `null`: it is null where the spec does not allow null; `type`: it has another type than the spec's, and then
+   * `shape` says exactly what it may be instead.
    */
-  problem: 'undocumented' | 'missing' | 'null';
+  problem: 'undocumented' | 'missing' | 'null' | 'type';
+  /** For `type`: the JSON Schema the field's value must match instead of the spec's (closed, so it still bites). */
+  shape?: Record<string, unknown>;
   /** `name=value` of the emulator behaviour under which this deviation is expected. */
   behavior?: string;
   why: string;
@@ -63,6 +66,22 @@ export const KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
       field,
       problem: 'undocumented',
       why: "A missing or wrong API key gets the v1 401 body Snyk documents for every call, {code: 401, error, message}; the spec's 401 for POST /org ({message, errorRef}, example \"You must have the required permissions to add an org\") describes a key without the permission, which the emulator does not model.",
+    }),
+  ),
+  ...(['GET', 'PUT'] as const).map(
+    (method): KnownDeviation => ({
+      spec: 'v1',
+      method,
+      path: '/org/{orgId}/integrations/{integrationId}/settings',
+      status: 200,
+      field: '/pullRequestAssignment',
+      problem: 'type',
+      shape: {
+        type: 'object',
+        properties: { enabled: { type: 'boolean' }, type: { enum: ['auto', 'manual'] }, assignees: { type: 'array', items: { type: 'string' } } },
+        additionalProperties: false,
+      },
+      why: "The v1 spec types pullRequestAssignment as a string (its example is JSON text), but Snyk's API Blueprint and Snyk's own client types send an object {enabled, type, assignees}; the emulator answers the shape the client set [unconfirmed which one Snyk answers].",
     }),
   ),
   {

@@ -399,7 +399,13 @@ function deviationMatches(deviation: KnownDeviation, error: ErrorObject): boolea
     return false;
   }
   const pattern = new RegExp(`^${deviation.field.split('*').map(escapeRegExp).join('[^/]+')}$`);
-  return pattern.test(field.pointer);
+  return pattern.test(field.pointer) && (deviation.problem !== 'type' || matchesShape(deviation, error.data));
+}
+
+function matchesShape(deviation: KnownDeviation, value: unknown): boolean {
+  const label = `shape ${deviation.method} ${deviation.path} ${deviation.field}`;
+  const validator = validatorFor(label, deviation.shape ?? { not: {} });
+  return validator !== 'no-body' && validator(value);
 }
 
 function fieldOf(error: ErrorObject): { kind: KnownDeviation['problem']; pointer: string } | undefined {
@@ -410,8 +416,8 @@ function fieldOf(error: ErrorObject): { kind: KnownDeviation['problem']; pointer
   if (error.keyword === 'required' && params.missingProperty !== undefined) {
     return { kind: 'missing', pointer: `${error.instancePath}/${params.missingProperty}` };
   }
-  if (error.keyword === 'type' && error.data === null) {
-    return { kind: 'null', pointer: error.instancePath };
+  if (error.keyword === 'type') {
+    return { kind: error.data === null ? 'null' : 'type', pointer: error.instancePath };
   }
   return undefined;
 }

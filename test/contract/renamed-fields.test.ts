@@ -38,13 +38,13 @@ function problems(answer: RecordedAnswer, body: Json): string[] {
 
 describe('renaming one field of a valid answer fails the contract check', () => {
   let emulator: RunningEmulator;
+  let answers: RecordedAnswer[];
   let kinds: RecordedAnswer[];
 
   beforeAll(async () => {
     emulator = await startEmulator();
-    const answers = (await exerciseEveryCall(emulator)).answers;
-    const withFields = answers.filter((answer) => fieldPaths(answer.body).length > 0);
-    kinds = [...new Map(withFields.map((answer) => [`${answer.spec} ${answer.method} ${answer.path} ${answer.status}`, answer])).values()];
+    answers = (await exerciseEveryCall(emulator)).answers.filter((answer) => fieldPaths(answer.body).length > 0);
+    kinds = [...new Map(answers.map((answer) => [`${answer.spec} ${answer.method} ${answer.path} ${answer.status}`, answer])).values()];
   });
 
   afterAll(async () => {
@@ -58,11 +58,11 @@ describe('renaming one field of a valid answer fails the contract check', () => 
   });
 
   it('each answer it renames in is valid as it came', () => {
-    expect(kinds.flatMap((answer) => problems(answer, answer.body).map((problem) => `${answer.label}: ${problem}`))).toEqual([]);
+    expect(answers.flatMap((answer) => problems(answer, answer.body).map((problem) => `${answer.label}: ${problem}`))).toEqual([]);
   });
 
-  it('every rename of every field is rejected', () => {
-    const passed = kinds.flatMap((answer) =>
+  it('every rename of every field of every answer is rejected', () => {
+    const passed = answers.flatMap((answer) =>
       fieldPaths(answer.body)
         .filter((path) => problems(answer, withRenamedField(answer.body, path)).length === 0)
         .map((path) => `${answer.label}: renaming /${path.join('/')} to ${renamed(path[path.length - 1] as string)} passed`),
