@@ -37,6 +37,22 @@ describe('doctor', () => {
     expect(report).not.toContain('wrong-key-123');
   });
 
+  test('says which auth scheme and which region or API URL it used', async () => {
+    const oauth = await startEmulator({ oauthTokens: ['doctor-oauth-token-1'] });
+    try {
+      const checks = await runDoctor({ pluginDir, env: { PATH: process.env.PATH, SNYK_OAUTH_TOKEN: 'doctor-oauth-token-1', SNYK_API_URL: oauth.url } });
+      const report = formatDoctorReport(checks);
+      expect(report).toContain(`ok   Snyk API: OAuth access token (Authorization: bearer), API URL ${oauth.url}`);
+      expect(report).not.toContain('doctor-oauth-token-1');
+    } finally {
+      await oauth.close();
+    }
+    const keyed = formatDoctorReport(await runDoctor({ pluginDir, env: { PATH: process.env.PATH, SNYK_TOKEN: emulator.apiKey, SNYK_API_URL: emulator.url } }));
+    expect(keyed).toContain('ok   Snyk API: API key (Authorization: token), API URL');
+    const gov = formatDoctorReport(await runDoctor({ pluginDir, env: { PATH: process.env.PATH, SNYK_TOKEN: 'gov-key-1234', SNYK_REGION: 'SNYK-GOV-01' } }));
+    expect(gov).toMatch(/FAIL Snyk API: API keys do not exist in SNYK-GOV-01.*SNYK_OAUTH_TOKEN/);
+  });
+
   test('names the environment variable when no key is set', async () => {
     const checks = await runDoctor({ pluginDir, env: { PATH: process.env.PATH } });
     expect(formatDoctorReport(checks)).toMatch(/FAIL Snyk API: .*SNYK_TOKEN/);

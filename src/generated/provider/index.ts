@@ -16,13 +16,19 @@ export interface SnykProviderConfig {
   */
   readonly apiUrl?: string;
   /**
-  * The Snyk region: `SNYK-US-01`, `SNYK-US-02`, `SNYK-EU-01`, `SNYK-AU-01`. Defaults to `SNYK_REGION`, else `SNYK-US-01`.
+  * An OAuth 2.0 access token of a Snyk service account (`oauth_client_secret` or `oauth_private_key_jwt`), sent as `Authorization: bearer`. Defaults to the `SNYK_OAUTH_TOKEN` environment variable, which wins over `SNYK_TOKEN` when both are set. Conflicts with `token`. The only credential `SNYK-GOV-01` accepts. Access tokens expire soon after they are issued: fetch a fresh one right before each terraform run.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-snyk/snyk/0.1.0/docs#oauth_token SnykProvider#oauth_token}
+  */
+  readonly oauthToken?: string;
+  /**
+  * The Snyk region: `SNYK-US-01`, `SNYK-US-02`, `SNYK-EU-01`, `SNYK-AU-01`, `SNYK-GOV-01`. Defaults to `SNYK_REGION`, else `SNYK-US-01`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-snyk/snyk/0.1.0/docs#region SnykProvider#region}
   */
   readonly region?: string;
   /**
-  * A Snyk API key or service-account token. Defaults to the `SNYK_TOKEN` environment variable; keep it out of configuration files.
+  * A Snyk API key or service-account token, sent as `Authorization: token`. Defaults to the `SNYK_TOKEN` environment variable; keep it out of configuration files. Conflicts with `oauth_token`. API keys do not exist in `SNYK-GOV-01`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/cdktf-snyk/snyk/0.1.0/docs#token SnykProvider#token}
   */
@@ -80,6 +86,7 @@ export class SnykProvider extends cdktf.TerraformProvider {
       terraformProviderSource: 'registry.terraform.io/cdktf-snyk/snyk'
     });
     this._apiUrl = config.apiUrl;
+    this._oauthToken = config.oauthToken;
     this._region = config.region;
     this._token = config.token;
     this._alias = config.alias;
@@ -103,6 +110,22 @@ export class SnykProvider extends cdktf.TerraformProvider {
   // Temporarily expose input value. Use with caution.
   public get apiUrlInput() {
     return this._apiUrl;
+  }
+
+  // oauth_token - computed: false, optional: true, required: false
+  private _oauthToken?: string;
+  public get oauthToken() {
+    return this._oauthToken;
+  }
+  public set oauthToken(value: string | undefined) {
+    this._oauthToken = value;
+  }
+  public resetOauthToken() {
+    this._oauthToken = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get oauthTokenInput() {
+    return this._oauthToken;
   }
 
   // region - computed: false, optional: true, required: false
@@ -160,6 +183,7 @@ export class SnykProvider extends cdktf.TerraformProvider {
   protected override synthesizeAttributes(): { [name: string]: any } {
     return {
       api_url: cdktf.stringToTerraform(this._apiUrl),
+      oauth_token: cdktf.stringToTerraform(this._oauthToken),
       region: cdktf.stringToTerraform(this._region),
       token: cdktf.stringToTerraform(this._token),
       alias: cdktf.stringToTerraform(this._alias),
@@ -170,6 +194,12 @@ export class SnykProvider extends cdktf.TerraformProvider {
     const attrs = {
       api_url: {
         value: cdktf.stringToHclTerraform(this._apiUrl),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      oauth_token: {
+        value: cdktf.stringToHclTerraform(this._oauthToken),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
