@@ -85,4 +85,21 @@ describe('the OpenAPI loader', () => {
     expect(built).toEqual({ source: 'built', body: expect.objectContaining({ jsonapi: { version: '1.0' }, data: expect.objectContaining({ attributes: expect.objectContaining({ name: 'My Org', slug: 'my-org' }) }) }) });
     expect(responseExample('v1', 'POST', '/org/{orgId}/integrations', 200)).toEqual({ source: 'example', body: { id: '9a3e5d90-b782-468a-a042-9a2073736f0b' } });
   });
+
+  it('lets a deviation through only where the allow-list names it, and only under its behaviour', () => {
+    const post = (body: unknown, behaviors = {}) => validateResponse('v1', 'POST', '/org/{orgId}/integrations', 200, body, { behaviors });
+    expect(post({ id: 'i', brokerToken: 't' })).toEqual([expect.stringContaining('"unevaluatedProperty":"brokerToken"')]);
+    expect(post({ id: 'i', brokerToken: 't' }, { 'integration-post-broker-token': 'include' })).toEqual([]);
+    expect(post({ id: 'i', broker_token: 't' }, { 'integration-post-broker-token': 'include' })).not.toEqual([]);
+
+    const typeMap = (body: unknown) => validateResponse('v1', 'GET', '/org/{orgId}/integrations', 200, body);
+    expect(typeMap({ github: 'a', 'docker-hub': 'b' })).toEqual([]);
+    expect(typeMap({ github: 'a', 'docker-hubs': 'b' })).toEqual([expect.stringContaining('"unevaluatedProperty":"docker-hubs"')]);
+
+    const settings = (assignment: unknown) => validateResponse('v1', 'GET', '/org/{orgId}/integrations/{integrationId}/settings', 200, { pullRequestAssignment: assignment });
+    expect(settings('{"enabled":true}')).toEqual([]);
+    expect(settings({ enabled: true, type: 'manual', assignees: ['a'] })).toEqual([]);
+    expect(settings({ enabled: true, type: 'manual', assignee: ['a'] })).not.toEqual([]);
+    expect(settings(42)).not.toEqual([]);
+  });
 });
