@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { connectionConfigurationProblems, credentialFieldsOf, isBrokerConnectionType } from '../../snyk/universal-broker/connection-types';
 import { BehaviorSet } from '../behaviors';
-import { ApiError, badRequest, conflict, notFound } from '../errors';
+import { ApiError, badRequest, notFound } from '../errors';
 import { EmulatorModel } from '../model';
 import { TenantAccess, TenantPermission } from './access';
 import {
@@ -90,79 +90,6 @@ export class UniversalBrokerModel {
       this.data.tenants.push(structuredClone(tenant));
       this.changed();
     }
-  }
-
-  // ---- app installs
-
-  installApp(orgId: string, appId: string): AppInstallRecord {
-    this.classic.org(orgId);
-    if (this.data.installs.some((install) => install.orgId === orgId && install.appId === appId)) {
-      throw conflict(`App ${appId} is already installed in organization ${orgId}`);
-    }
-    const install: AppInstallRecord = {
-      id: randomUUID(),
-      orgId,
-      appId,
-      clientId: randomUUID(),
-      clientSecrets: [newClientSecret()],
-      installedAt: new Date().toISOString(),
-    };
-    this.data.installs.push(install);
-    this.changed();
-    return structuredClone(install);
-  }
-
-  installs(orgId: string): AppInstallRecord[] {
-    this.classic.org(orgId);
-    return this.data.installs.filter((install) => install.orgId === orgId).map((install) => structuredClone(install));
-  }
-
-  deleteInstall(orgId: string, installId: string): void {
-    const install = this.findInstallInOrg(orgId, installId);
-    const deployments = this.data.deployments.filter((deployment) => deployment.installId === install.id);
-    if (deployments.length > 0) {
-      throw this.inUse(`App install ${installId} still has ${deployments.length} deployment(s); delete them first`);
-    }
-    this.data.installs = this.data.installs.filter((candidate) => candidate !== install);
-    this.changed();
-  }
-
-  /** Applies a secret rotation and returns the install and the secret to answer. */
-  rotateSecret(orgId: string, installId: string, mode: string, secret: string | undefined): { install: AppInstallRecord; answered: string } {
-    const install = this.findInstallInOrg(orgId, installId);
-    let answered: string;
-    switch (mode) {
-      case 'replace':
-        answered = newClientSecret();
-        install.clientSecrets = [answered];
-        break;
-      case 'create':
-        answered = newClientSecret();
-        install.clientSecrets.push(answered);
-        break;
-      case 'delete':
-        answered = this.deleteSecret(install, secret);
-        break;
-      default:
-        throw badRequest('"data.attributes.mode" must be one of replace, create, delete');
-    }
-    this.changed();
-    return { install: structuredClone(install), answered };
-  }
-
-  /** Removes one secret by value; the answer is the newest secret left [decided: Snyk's answer to delete is unconfirmed]. */
-  private deleteSecret(install: AppInstallRecord, secret: string | undefined): string {
-    if (secret === undefined || secret === '') {
-      throw badRequest('Mode "delete" needs "data.attributes.secret": the secret to remove');
-    }
-    if (!install.clientSecrets.includes(secret)) {
-      throw notFound('The secret given is not a secret of this app install');
-    }
-    if (install.clientSecrets.length === 1) {
-      throw badRequest('The last secret of an app install cannot be deleted; use mode "replace" to change it');
-    }
-    install.clientSecrets = install.clientSecrets.filter((candidate) => candidate !== secret);
-    return install.clientSecrets[install.clientSecrets.length - 1] as string;
   }
 
   // ---- deployments
@@ -384,7 +311,8 @@ export class UniversalBrokerModel {
     return this.data.connections.filter((connection) => connection.deploymentId === deploymentId);
   }
 
-  private findInstallInOrg(orgId: string, installId: string): AppInstallRecord {
+  /** The install, in that org (404 otherwise). */
+  installInOrg(orgId: string, installId: string): AppInstallRecord {
     this.classic.org(orgId);
     const install = this.data.installs.find((candidate) => candidate.id === installId && candidate.orgId === orgId);
     if (install === undefined) {
@@ -435,9 +363,4 @@ function requireKnownType(type: string): void {
   if (!isBrokerConnectionType(type)) {
     throw badRequest(connectionConfigurationProblems(type, [])[0] as string);
   }
-}
-
-/** A client secret: long, random, and recognisable in a leak scan. */
-function newClientSecret(): string {
-  return `snyk_ub_${randomBytes(24).toString('hex')}`;
 }

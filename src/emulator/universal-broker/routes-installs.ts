@@ -1,4 +1,5 @@
 import { Route, RouteContext } from '../router';
+import * as installs from './app-installs';
 import { installResource, installWithSecretResource } from './documents';
 import { APP_INSTALL_LIMIT } from './pagination';
 import { listReply, NO_CONTENT, resourceReply } from './replies';
@@ -22,7 +23,7 @@ function listInstalls(context: RouteContext) {
   const model = ubModel(context);
   const orgId = context.params.orgId as string;
   model.authorizeForOrg(context.caller, orgId, 'tenant.read');
-  return listReply(context, INSTALLS, model.installs(orgId), installResource, APP_INSTALL_LIMIT);
+  return listReply(context, INSTALLS, installs.installsOf(model, orgId), installResource, APP_INSTALL_LIMIT);
 }
 
 /** The body is `{data: {type: app_install}, relationships: {app: {data: {id, type: app}}}}`: relationships beside data. */
@@ -36,7 +37,7 @@ function installApp(context: RouteContext) {
   if (app.type !== 'app') {
     throw badRequest('"relationships.app.data.type" must be "app"');
   }
-  const install = model.installApp(orgId, uuidField(app, 'id', 'relationships.app.data'));
+  const install = installs.installApp(model, orgId, uuidField(app, 'id', 'relationships.app.data'));
   return resourceReply(context, INSTALLS, 201, installWithSecretResource(install, install.clientSecrets[0] as string), restPathOf(INSTALL, { ...context.params, installId: install.id }));
 }
 
@@ -44,7 +45,7 @@ function deleteInstall(context: RouteContext) {
   const model = ubModel(context);
   const orgId = context.params.orgId as string;
   model.authorizeForOrg(context.caller, orgId, 'tenant.edit');
-  model.deleteInstall(orgId, context.params.installId as string);
+  installs.deleteInstall(model, orgId, context.params.installId as string);
   return NO_CONTENT;
 }
 
@@ -56,6 +57,6 @@ function rotateSecret(context: RouteContext) {
   const attributes = requestAttributes(data);
   const mode = stringField(attributes, 'mode', 'data.attributes');
   const secret = optionalStringField(attributes, 'secret', 'data.attributes');
-  const { install, answered } = model.rotateSecret(orgId, context.params.installId as string, mode, secret);
+  const { install, answered } = installs.rotateSecret(model, orgId, context.params.installId as string, mode, secret);
   return resourceReply(context, SECRETS, 200, installWithSecretResource(install, answered));
 }
