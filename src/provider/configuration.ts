@@ -1,4 +1,11 @@
-import { bothCredentialsProblem, ConnectionSettings, ConnectionSettingsError, ExplicitConnectionSettings, resolveConnectionSettings } from '../snyk';
+import {
+  bothCredentialsProblem,
+  ConnectionSettings,
+  ConnectionSettingsError,
+  explicitGovernmentApiKeyProblem,
+  ExplicitConnectionSettings,
+  resolveConnectionSettings,
+} from '../snyk';
 
 /** The provider block's attributes as Terraform sends them (null when not set). */
 export interface ProviderConfigInput {
@@ -31,11 +38,12 @@ function toProviderConfigError(error: ConnectionSettingsError): ProviderConfigEr
 
 /**
  * Problems `terraform validate` can report from the provider block alone (the environment plays no part there):
- * `token` and `oauth_token` both set.
+ * `token` and `oauth_token` both set, or `token` with the SNYK-GOV-01 region or a snykgov.io `api_url`.
  */
 export function providerConfigProblems(input: Partial<ProviderConfigInput>): ProviderConfigError[] {
-  const both = bothCredentialsProblem(explicitSettings(input));
-  return both ? [toProviderConfigError(both)] : [];
+  const explicit = explicitSettings(input);
+  const problems = [bothCredentialsProblem(explicit), explicitGovernmentApiKeyProblem(explicit)];
+  return problems.filter((problem): problem is ConnectionSettingsError => problem !== undefined).map(toProviderConfigError);
 }
 
 /**

@@ -56,7 +56,8 @@ export const snykProvider = defineProvider<SnykProviderContext, ProviderConfigIn
 
   validateConfig({ config, diagnostics }) {
     const known = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-    for (const problem of providerConfigProblems({ token: known(config.token), oauth_token: known(config.oauth_token) })) {
+    const literal = { token: known(config.token), oauth_token: known(config.oauth_token), region: known(config.region), api_url: known(config.api_url) };
+    for (const problem of providerConfigProblems(literal)) {
       diagnostics.addError([problem.attribute], problem.summary, problem.detail);
     }
   },

@@ -105,12 +105,33 @@ export function resolveConnectionSettings(explicit: ExplicitConnectionSettings, 
     throw new ConnectionSettingsError('apiUrl', 'Invalid Snyk API URL', error instanceof Error ? error.message : String(error));
   }
   if (credential.scheme === 'token' && isGovernmentApiUrl(apiUrl)) {
-    throw new ConnectionSettingsError(
-      'token',
-      'API keys do not exist in SNYK-GOV-01',
-      `Snyk for Government (${apiUrl}) accepts only OAuth access tokens. Unset the API key (${ENV_TOKEN} or \`token\`) and set ` +
-        `${ENV_OAUTH_TOKEN} (or the provider's \`oauth_token\`) to an OAuth access token of a service account.`,
-    );
+    throw governmentApiKeyError(apiUrl);
   }
   return { credential, region, apiUrl };
+}
+
+function governmentApiKeyError(apiUrl: string): ConnectionSettingsError {
+  return new ConnectionSettingsError(
+    'token',
+    'API keys do not exist in SNYK-GOV-01',
+    `Snyk for Government (${apiUrl}) accepts only OAuth access tokens. Unset the API key (${ENV_TOKEN} or \`token\`) and set ` +
+      `${ENV_OAUTH_TOKEN} (or the provider's \`oauth_token\`) to an OAuth access token of a service account.`,
+  );
+}
+
+/**
+ * The problem with an explicit API key aimed, by explicit settings alone, at Snyk for Government (the environment is
+ * not consulted: for checks that run before it matters, such as `terraform validate`).
+ */
+export function explicitGovernmentApiKeyProblem(explicit: ExplicitConnectionSettings): ConnectionSettingsError | undefined {
+  if (!isSet(explicit.token) || isSet(explicit.oauthToken) || (!isSet(explicit.region) && !isSet(explicit.apiUrl))) {
+    return undefined;
+  }
+  let apiUrl: string;
+  try {
+    apiUrl = resolveApiUrl({ region: firstSet(explicit.region), apiUrl: firstSet(explicit.apiUrl) });
+  } catch {
+    return undefined; // reported by the region and api_url checks
+  }
+  return isGovernmentApiUrl(apiUrl) ? governmentApiKeyError(apiUrl) : undefined;
 }

@@ -18,6 +18,7 @@ export { REST_API_VERSION, JSON_API_CONTENT_TYPE } from './rest';
 export {
   resolveConnectionSettings,
   bothCredentialsProblem,
+  explicitGovernmentApiKeyProblem,
   ConnectionSettingsError,
   ENV_TOKEN,
   ENV_OAUTH_TOKEN,

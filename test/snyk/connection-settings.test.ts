@@ -1,4 +1,4 @@
-import { ConnectionSettingsError, credentialOf, resolveConnectionSettings } from '../../src/snyk';
+import { ConnectionSettingsError, credentialOf, explicitGovernmentApiKeyProblem, resolveConnectionSettings } from '../../src/snyk';
 
 const KEY = 'api-key-0f3c9a1e';
 const OAUTH = 'oauth-access-token-7b2d55e1';
@@ -76,5 +76,16 @@ describe('resolveConnectionSettings: API URL', () => {
     expect(error.setting).toBe('apiUrl');
     expect(error.message).toContain('api.eu.snyk.io:99999');
     expect(error.message).not.toMatch(/SECRET|ci-bot/);
+  });
+});
+
+describe('explicitGovernmentApiKeyProblem (for terraform validate: explicit settings only)', () => {
+  it('flags an explicit key with an explicit GOV region or snykgov.io URL, and nothing else', () => {
+    expect(explicitGovernmentApiKeyProblem({ token: KEY, region: 'SNYK-GOV-01' })?.summary).toBe('API keys do not exist in SNYK-GOV-01');
+    expect(explicitGovernmentApiKeyProblem({ token: KEY, apiUrl: 'https://api.snykgov.io' })?.setting).toBe('token');
+    expect(explicitGovernmentApiKeyProblem({ token: KEY })).toBeUndefined();
+    expect(explicitGovernmentApiKeyProblem({ token: KEY, region: 'SNYK-EU-01' })).toBeUndefined();
+    expect(explicitGovernmentApiKeyProblem({ oauthToken: OAUTH, region: 'SNYK-GOV-01' })).toBeUndefined();
+    expect(explicitGovernmentApiKeyProblem({ token: KEY, apiUrl: 'not a url' })).toBeUndefined();
   });
 });

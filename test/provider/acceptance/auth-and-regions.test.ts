@@ -45,6 +45,13 @@ describe('provider auth and regions with terraform', () => {
       },
     ));
 
+  test('an API key written beside region = "SNYK-GOV-01" fails `terraform validate`', () =>
+    withWorkspace({}, `provider "snyk" {\n  token  = "gov-literal-key-1234"\n  region = "SNYK-GOV-01"\n}\nresource "snyk_organization" "o" {\n  name = "o"\n}\n`, async (workspace) => {
+      const validate = await workspace.terraform(['validate', '-no-color']);
+      expect(validate.code).toBe(1);
+      expect(unwrapped(validate.stderr)).toMatch(/Error: API keys do not exist in SNYK-GOV-01.*SNYK_OAUTH_TOKEN/);
+    }));
+
   test('an API key aimed at SNYK-GOV-01 fails at configure, saying to use an OAuth token', () =>
     withWorkspace({ SNYK_TOKEN: 'gov-api-key-9999', SNYK_REGION: 'SNYK-GOV-01' }, `resource "snyk_organization" "o" {\n  name = "o"\n}\n`, async (workspace) => {
       const plan = await workspace.terraform(['plan', '-no-color']);
