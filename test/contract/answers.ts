@@ -10,6 +10,8 @@ export interface RecordedAnswer {
   path: string;
   status: number;
   contentType: string | undefined;
+  /** The answer's headers, names in lower case. */
+  headers: Record<string, string>;
   body: unknown;
   /** What the call was, for messages: 'POST /v1/org/ORG/integrations (brokered)'. */
   label: string;
@@ -31,7 +33,7 @@ export class AnswerRecorder {
       throw new Error(`${method} ${path} is not an operation of the ${spec} spec`);
     }
     const label = `${method} ${path}${options.note === undefined ? '' : ` (${options.note})`} -> ${response.status}`;
-    this.answers.push({ spec, method, path: template, status: response.status, contentType: response.headers.get('content-type') ?? undefined, body: response.body, label });
+    this.answers.push({ spec, method, path: template, status: response.status, contentType: response.headers.get('content-type') ?? undefined, headers: Object.fromEntries(response.headers), body: response.body, label });
     return response;
   }
 }

@@ -30,7 +30,7 @@ async function run(behaviors: Record<string, string>): Promise<Run> {
 
 function problemsOf(answers: readonly RecordedAnswer[], options: ResponseCheckOptions): string[] {
   return answers.flatMap((answer) =>
-    validateAnswer(answer.spec, answer.method, answer.path, answer.status, answer.body, { ...options, contentType: answer.contentType }).map((problem) => `${answer.label}: ${problem}`),
+    validateAnswer(answer.spec, answer.method, answer.path, answer.status, answer.body, { ...options, contentType: answer.contentType, headers: answer.headers }).map((problem) => `${answer.label}: ${problem}`),
   );
 }
 

@@ -53,6 +53,13 @@ describe('the OpenAPI loader', () => {
     expect(validateResponse('rest', 'GET', '/orgs/{org_id}', 404, { errors: [{ status: 404, detail: 'Not Found' }] })).not.toEqual([]);
   });
 
+  it('checks the headers the spec lists for a response, when given', () => {
+    const renamed = { jsonapi: { version: '1.0' }, data: { id: '2f3c4d5e-6a7b-4c8d-9e0f-1a2b3c4d5e6f', type: 'org', attributes: { name: 'n', slug: 'n', is_personal: false } } };
+    const patch = (headers: Record<string, string>) => validateResponse('rest', 'PATCH', '/orgs/{org_id}', 200, renamed, { headers });
+    expect(patch({ 'snyk-request-id': '4b58e274-ec62-4fab-917b-1d2c48d6bdef', 'snyk-version-served': '2024-10-15' })).toEqual([]);
+    expect(patch({ 'snyk-request-id': 'not-a-uuid' })).toEqual([expect.stringContaining('header snyk-request-id')]);
+  });
+
   it('checks the media type when told the Content-Type', () => {
     const notFound = { jsonapi: { version: '1.0' }, errors: [{ status: '404', detail: 'Not Found' }] };
     expect(validateResponse('rest', 'GET', '/orgs/{org_id}', 404, notFound, { contentType: 'application/json' })).toEqual([expect.stringContaining('content type application/json is not in the spec')]);

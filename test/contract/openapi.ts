@@ -11,7 +11,8 @@ import { KNOWN_DEVIATIONS, KnownDeviation } from './deviations';
  * spec/snyk/README.md). Two specs: `'v1'` (the v1 YAML) and `'rest'` (the REST JSON:API document).
  *
  * API (every `validate*` returns the problems found; an empty array means the body conforms):
- * - `validateResponse(spec, method, path, status, body, options)`: a response body, against a CLOSED schema.
+ * - `validateResponse(spec, method, path, status, body, options)`: a response body, against a CLOSED schema (and
+ *   the answer's headers that the spec lists, when `options.headers` gives them).
  * - `validateAnswer(spec, method, path, status, body, options)`: the same, but an error status the spec does not list
  *   for the operation is checked against the API-wide error body instead (see `ERROR_BODY_SCHEMAS`).
  * - `validateRequest(spec, method, path, body)`: a request body, against the schema as published (open).
@@ -54,6 +55,8 @@ export interface ResponseCheckOptions {
   behaviors?: Readonly<Record<string, string>>;
   /** The allow-list to apply instead of `KNOWN_DEVIATIONS` (to show that an entry is needed). */
   deviations?: readonly KnownDeviation[];
+  /** The answer's headers (lower-case names): those the spec lists for the response must match their schema. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -66,6 +69,7 @@ interface MediaType {
 
 interface Response {
   content?: Record<string, MediaType>;
+  headers?: Record<string, { schema?: unknown }>;
 }
 
 interface Operation {
@@ -131,7 +135,20 @@ export function validateResponse(spec: SpecName, method: string, path: string, s
   }
   const allowed = allowedDeviations(spec, method, path, status, options);
   const schema = media === undefined ? undefined : mediaSchema(spec, media[1], 'closed');
-  return check(label, schema, body, allowed);
+  return [...check(label, schema, body, allowed), ...headerProblems(spec, label, found, options.headers ?? {})];
+}
+
+/** The headers the spec lists for a response that the answer has, checked against their schemas. */
+function headerProblems(spec: SpecName, label: string, response: Response, headers: Readonly<Record<string, string>>): string[] {
+  return Object.entries(response.headers ?? {}).flatMap(([name, header]) => {
+    const value = headers[name.toLowerCase()];
+    const definition = resolve<{ schema?: unknown }>(spec, header);
+    if (value === undefined || definition.schema === undefined) {
+      return [];
+    }
+    const schema = convertSchema(definition.schema, { id: load(spec).openId, closed: false, document: load(spec).document }, 'use');
+    return check(`${label} header ${name}`, schema, value, []);
+  });
 }
 
 /**
