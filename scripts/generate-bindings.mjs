@@ -99,7 +99,10 @@ function rewrite(source, canonicalDir) {
 function addOverrideModifiers(source) {
   return source
     .replace(/protected (synthesizeAttributes|synthesizeHclAttributes)\(/g, 'protected override $1(')
-    .replace(/public (get|set) alias\(/g, 'public override $1 alias(');
+    .replace(/public (get|set) alias\(/g, 'public override $1 alias(')
+    // Lists and maps of nested objects (computed lists of a data source) redeclare the base class's constructor properties.
+    .replace(/constructor\(protected terraformResource: (\S+), protected terraformAttribute: string, protected wrapsSet: boolean\)/g,
+      'constructor(protected override terraformResource: $1, protected override terraformAttribute: string, protected override wrapsSet: boolean)');
 }
 
 function parseArgs(argv) {

@@ -4,7 +4,14 @@ export * as organization from './organization';
 export * as integration from './integration';
 export * as brokerToken from './broker-token';
 export * as integrationClone from './integration-clone';
+export * as appInstall from './app-install';
+export * as brokerDeployment from './broker-deployment';
+export * as brokerDeploymentCredential from './broker-deployment-credential';
+export * as brokerConnection from './broker-connection';
+export * as brokerIntegration from './broker-integration';
 export * as dataSnykOrganization from './data-snyk-organization';
 export * as dataSnykIntegration from './data-snyk-integration';
+export * as dataSnykBrokerDeployments from './data-snyk-broker-deployments';
+export * as dataSnykBrokerConnections from './data-snyk-broker-connections';
 export * as provider from './provider';
 

@@ -1,17 +1,27 @@
 import { isUnknown } from '../plugin/unknown';
-import { AttributeMap } from './attributes';
+import { AnyAttribute, AttributeMap } from './attributes';
 import { Diagnostics, PathStep } from './diagnostics';
 import { containsUnknown, isObjectValue, ObjectValue } from './values';
 
 /**
  * Runs attribute validators on known, non-null values (unknown ones are checked again at plan time, once known),
- * and warns about deprecated attributes that are set. Diagnostics carry the attribute path.
+ * rejects a value for a read-only (computed, not optional) attribute, and warns about deprecated attributes that are
+ * set. Diagnostics carry the attribute path.
  */
 export function validateAttributes(value: ObjectValue, attributes: AttributeMap, diagnostics: Diagnostics, path: readonly PathStep[] = []): void {
   for (const [name, attribute] of Object.entries(attributes)) {
     const attributeValue = value[name] ?? null;
     const attributePath = [...path, name];
     if (attributeValue === null) continue;
+    if (isReadOnly(attribute)) {
+      // Terraform itself accepts the value and plans it, and the apply then fails as an inconsistent result.
+      diagnostics.addError(
+        attributePath,
+        `${attributePath.join('.')} is read-only`,
+        `${attributePath.join('.')} is set by the provider (read-only), so it cannot be configured. Remove it from the configuration.`,
+      );
+      continue;
+    }
     if (attribute.deprecationMessage !== undefined) diagnostics.addWarning(attributePath, 'Deprecated attribute', attribute.deprecationMessage);
     if (isUnknown(attributeValue)) continue;
     if (!containsUnknown(attributeValue)) {
@@ -22,4 +32,8 @@ export function validateAttributes(value: ObjectValue, attributes: AttributeMap,
     }
     if (attribute.nested && isObjectValue(attributeValue)) validateAttributes(attributeValue, attribute.nested, diagnostics, attributePath);
   }
+}
+
+function isReadOnly(attribute: AnyAttribute): boolean {
+  return attribute.computed && !attribute.optional && !attribute.required;
 }

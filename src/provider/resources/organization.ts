@@ -1,5 +1,5 @@
 import { Organization, SnykApiError } from '../../snyk';
-import { attr, DiagnosticError, defineResource, noSurroundingWhitespace, notBlank, requiresReplace, stringLengthBetween, useStateForUnknown, uuid } from '../framework';
+import { attr, DiagnosticError, defineResource, noSurroundingWhitespace, notBlank, requiresReplace, stringLengthAtMost, useStateForUnknown, uuid } from '../framework';
 import { SnykProviderContext } from '../snyk-context';
 import { configuredOrUndefined, known } from './known';
 
@@ -13,7 +13,7 @@ export interface OrganizationModel {
 }
 
 /** Snyk's REST API takes organization names of 1 to 60 characters (`minLength`/`maxLength` in its spec). */
-const ORG_NAME_LENGTH = { minimum: 1, maximum: 60 } as const;
+const ORG_NAME_MAX_LENGTH = 60;
 
 function toModel(org: Organization, prior: { source_organization_id: string | null; group_id: string | null }): OrganizationModel {
   return {
@@ -44,8 +44,8 @@ export const organizationResource = defineResource<OrganizationModel, SnykProvid
     id: attr.string({ computed: true, description: 'The organization ID (a UUID).', planModifiers: [useStateForUnknown()] }),
     name: attr.string({
       required: true,
-      description: `Display name, ${ORG_NAME_LENGTH.minimum} to ${ORG_NAME_LENGTH.maximum} characters. Renamed in place. Names need not be unique; slugs are.`,
-      validators: [notBlank(), noSurroundingWhitespace(), stringLengthBetween(ORG_NAME_LENGTH.minimum, ORG_NAME_LENGTH.maximum)],
+      description: `Display name, 1 to ${ORG_NAME_MAX_LENGTH} characters. Renamed in place. Names need not be unique; slugs are.`,
+      validators: [notBlank(), noSurroundingWhitespace(), stringLengthAtMost(ORG_NAME_MAX_LENGTH)],
     }),
     group_id: attr.string({
       optional: true,

@@ -1,4 +1,6 @@
 import {
+  attr,
+  Diagnostics,
   eachElement,
   mapKeys,
   mapValues,
@@ -8,6 +10,8 @@ import {
   uniqueElements,
   wholeNumberBetween,
 } from '../../../src/provider/framework';
+import { validateAttributes } from '../../../src/provider/framework/validate';
+import { Unknown } from '../../../src/provider/plugin';
 
 describe('validators', () => {
   test('notBlank rejects empty and white-space-only strings, saying which', () => {
@@ -60,5 +64,22 @@ describe('validators', () => {
     expect(problem).toBe('The value of "token" must not start or end with white space.');
     expect(problem).not.toContain('s3cr3t');
     expect(mapValues(notBlank()).validate({ token: 'x' })).toBeUndefined();
+  });
+});
+
+describe('read-only attributes', () => {
+  test('a configured value for a computed, not optional, attribute is an error naming it', () => {
+    const diagnostics = new Diagnostics();
+    const attributes = {
+      name: attr.string({ required: true }),
+      slug: attr.string({ computed: true }),
+      group_id: attr.string({ optional: true, computed: true }),
+      nested: attr.object({ id: attr.string({ computed: true }) }, { optional: true }),
+    };
+    validateAttributes({ name: 'x', slug: 'mine', group_id: 'g', nested: { id: Unknown } }, attributes, diagnostics);
+    expect(diagnostics.all.map((entry) => [entry.path, entry.summary])).toEqual([
+      [['slug'], 'slug is read-only'],
+      [['nested', 'id'], 'nested.id is read-only'],
+    ]);
   });
 });

@@ -1,0 +1,306 @@
+import { RunningEmulator, startEmulator } from '../../../src/emulator';
+import { createTerraformWorkspace, REQUIRED_PROVIDERS, TerraformWorkspace } from '../../support/terraform';
+
+/**
+ * Every argument of every resource, data source and the provider block, given bad input (wrong type, empty, white
+ * space only, out of range, unknown key): each case is an error at `terraform validate` (or at `terraform plan`, for
+ * values only known then), pointing at the argument, and the Snyk API (the emulator) never sees a call.
+ *
+ * All cases sit in one configuration, one block each, and one `terraform validate -json` checks them all: a
+ * diagnostic belongs to the case whose lines its source range starts in.
+ */
+
+const ORG = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
+const OTHER_ORG = '6ba7b810-9dad-11d1-80b4-00c04fd430c8';
+const INTEGRATION = '9a3e5d90-b782-468a-a042-9a2073736f0b';
+
+interface BadInput {
+  /** The block, e.g. `resource "snyk_organization"`; the case's name is added. */
+  readonly block: string;
+  /** The block's body: valid but for the one bad argument. */
+  readonly body: string;
+  /** The argument the error must name (in its text or in the source line it points at). */
+  readonly attribute: string;
+  /** What the error must say. */
+  readonly says: RegExp;
+}
+
+const organization = (bad: string): string => `name = "platform"\ngroup_id = "${ORG}"\n${bad}`;
+const brokered = (bad: string): string => `organization_id = "${ORG}"\ntype = "github"\nbroker = true\n${bad}`;
+const withCredentials = (bad: string): string => `organization_id = "${ORG}"\ntype = "github"\nbroker = false\n${bad}`;
+const settings = (bad: string): string => brokered(`settings {\n${bad}\n}`);
+const brokerToken = (bad: string): string => `organization_id = "${ORG}"\nintegration_id = "${INTEGRATION}"\n${bad}`;
+const clone = (bad: string): string => `source_organization_id = "${ORG}"\nsource_integration_id = "${INTEGRATION}"\n${bad}`;
+
+const WRONG_TYPE = /Incorrect attribute value type|Inappropriate value/;
+const UNKNOWN_KEY = /Unsupported argument/;
+const COMPUTED_ONLY = /is read-only.*cannot be configured/;
+const NOT_UUID = /Expected a UUID such as/;
+const BLANK = /Expected a value, got (an empty string|only white space)/;
+
+const ORGANIZATION = 'resource "snyk_organization"';
+const INTEGRATION_RESOURCE = 'resource "snyk_integration"';
+const BROKER_TOKEN = 'resource "snyk_broker_token"';
+const CLONE = 'resource "snyk_integration_clone"';
+const ORGANIZATION_DATA = 'data "snyk_organization"';
+const INTEGRATION_DATA = 'data "snyk_integration"';
+
+const CASES: Record<string, BadInput> = {
+  'organization name empty': { block: ORGANIZATION, body: `name = ""\ngroup_id = "${ORG}"`, attribute: 'name', says: BLANK },
+  'organization name white space': { block: ORGANIZATION, body: `name = "   "\ngroup_id = "${ORG}"`, attribute: 'name', says: BLANK },
+  'organization name with a leading space': { block: ORGANIZATION, body: `name = " platform"`, attribute: 'name', says: /no white space at the start or end/ },
+  'organization name too long': { block: ORGANIZATION, body: `name = "${'n'.repeat(61)}"`, attribute: 'name', says: /at most 60 characters, got 61/ },
+  'organization name of the wrong type': { block: ORGANIZATION, body: 'name = ["platform"]', attribute: 'name', says: WRONG_TYPE },
+  'organization group_id not a UUID': { block: ORGANIZATION, body: 'name = "platform"\ngroup_id = "platform-group"', attribute: 'group_id', says: NOT_UUID },
+  'organization group_id empty': { block: ORGANIZATION, body: 'name = "platform"\ngroup_id = ""', attribute: 'group_id', says: NOT_UUID },
+  'organization source_organization_id white space': { block: ORGANIZATION, body: organization('source_organization_id = " "'), attribute: 'source_organization_id', says: NOT_UUID },
+  'organization unknown argument': { block: ORGANIZATION, body: organization('nmae = "typo"'), attribute: 'nmae', says: UNKNOWN_KEY },
+  'organization computed slug set': { block: ORGANIZATION, body: organization('slug = "platform"'), attribute: 'slug', says: COMPUTED_ONLY },
+
+  'integration organization_id empty': { block: INTEGRATION_RESOURCE, body: 'organization_id = ""\ntype = "github"\nbroker = true', attribute: 'organization_id', says: NOT_UUID },
+  'integration type empty': { block: INTEGRATION_RESOURCE, body: `organization_id = "${ORG}"\ntype = ""\nbroker = true`, attribute: 'type', says: /Expected one of "github"/ },
+  'integration type white space': { block: INTEGRATION_RESOURCE, body: `organization_id = "${ORG}"\ntype = " "\nbroker = true`, attribute: 'type', says: /Expected one of/ },
+  'integration type unknown': { block: INTEGRATION_RESOURCE, body: `organization_id = "${ORG}"\ntype = "GitHub"\nbroker = true`, attribute: 'type', says: /Expected one of .*got "GitHub"/ },
+  'integration broker of the wrong type': { block: INTEGRATION_RESOURCE, body: `organization_id = "${ORG}"\ntype = "github"\nbroker = "maybe"`, attribute: 'broker', says: WRONG_TYPE },
+  'integration credential empty': { block: INTEGRATION_RESOURCE, body: withCredentials('credentials = { token = "" }'), attribute: 'credentials', says: /The value of "token" must not be empty/ },
+  'integration credential white space': { block: INTEGRATION_RESOURCE, body: withCredentials('credentials = { token = "  " }'), attribute: 'credentials', says: /The value of "token" must not be empty/ },
+  'integration credential unknown key': { block: INTEGRATION_RESOURCE, body: withCredentials('credentials = { token = "x", tokn = "y" }'), attribute: 'credentials', says: /Unknown credential field "tokn"/ },
+  'integration credentials of the wrong type': { block: INTEGRATION_RESOURCE, body: withCredentials('credentials = "ghp_x"'), attribute: 'credentials', says: WRONG_TYPE },
+  'integration credentials with the broker': { block: INTEGRATION_RESOURCE, body: brokered('credentials = { token = "x" }'), attribute: 'credentials', says: /takes no credentials/ },
+  'integration settings written as an attribute': { block: INTEGRATION_RESOURCE, body: brokered('settings = { pull_request_test_enabled = true }'), attribute: 'settings', says: /block of type "settings"/ },
+  'integration settings unknown key': { block: INTEGRATION_RESOURCE, body: settings('pull_request_test_enable = true'), attribute: 'pull_request_test_enable', says: /Did you mean "pull_request_test_enabled"/ },
+  'integration settings limit negative': { block: INTEGRATION_RESOURCE, body: settings('auto_dep_upgrade_limit = -1'), attribute: 'auto_dep_upgrade_limit', says: /whole number from 1 to 10, got -1/ },
+  'integration settings limit zero': { block: INTEGRATION_RESOURCE, body: settings('auto_dep_upgrade_limit = 0'), attribute: 'auto_dep_upgrade_limit', says: /whole number from 1 to 10, got 0/ },
+  'integration settings limit above 10': { block: INTEGRATION_RESOURCE, body: settings('auto_dep_upgrade_limit = 11'), attribute: 'auto_dep_upgrade_limit', says: /whole number from 1 to 10, got 11/ },
+  'integration settings limit fractional': { block: INTEGRATION_RESOURCE, body: settings('auto_dep_upgrade_limit = 2.5'), attribute: 'auto_dep_upgrade_limit', says: /whole number from 1 to 10, got 2.5/ },
+  'integration settings limit of the wrong type': { block: INTEGRATION_RESOURCE, body: settings('auto_dep_upgrade_limit = "three"'), attribute: 'auto_dep_upgrade_limit', says: WRONG_TYPE },
+  'integration settings min age negative': { block: INTEGRATION_RESOURCE, body: settings('auto_dep_upgrade_min_age = -1'), attribute: 'auto_dep_upgrade_min_age', says: /whole number 0 or more, got -1/ },
+  'integration settings min age fractional': { block: INTEGRATION_RESOURCE, body: settings('auto_dep_upgrade_min_age = 1.5'), attribute: 'auto_dep_upgrade_min_age', says: /whole number 0 or more, got 1.5/ },
+  'integration settings ignored dependency empty': {
+    block: INTEGRATION_RESOURCE,
+    body: settings('auto_dep_upgrade_ignored_dependencies = ["left-pad", ""]'),
+    attribute: 'auto_dep_upgrade_ignored_dependencies',
+    says: /Element 1: Expected a value/,
+  },
+  'integration settings ignored dependency twice': {
+    block: INTEGRATION_RESOURCE,
+    body: settings('auto_dep_upgrade_ignored_dependencies = ["left-pad", "left-pad"]'),
+    attribute: 'auto_dep_upgrade_ignored_dependencies',
+    says: /"left-pad" more than once/,
+  },
+  'integration settings ignored dependencies of the wrong type': {
+    block: INTEGRATION_RESOURCE,
+    body: settings('auto_dep_upgrade_ignored_dependencies = { name = "left-pad" }'),
+    attribute: 'auto_dep_upgrade_ignored_dependencies',
+    says: WRONG_TYPE,
+  },
+  'integration settings auto_dep_upgrade_enabled of the wrong type': { block: INTEGRATION_RESOURCE, body: settings('auto_dep_upgrade_enabled = "yes"'), attribute: 'auto_dep_upgrade_enabled', says: WRONG_TYPE },
+  'integration settings pull_request_test_enabled of the wrong type': { block: INTEGRATION_RESOURCE, body: settings('pull_request_test_enabled = "on"'), attribute: 'pull_request_test_enabled', says: WRONG_TYPE },
+  'integration settings pull_request_fail_on_any_vulns of the wrong type': { block: INTEGRATION_RESOURCE, body: settings('pull_request_fail_on_any_vulns = 1'), attribute: 'pull_request_fail_on_any_vulns', says: WRONG_TYPE },
+  'integration settings pull_request_fail_only_for_high_severity of the wrong type': {
+    block: INTEGRATION_RESOURCE,
+    body: settings('pull_request_fail_only_for_high_severity = ["high"]'),
+    attribute: 'pull_request_fail_only_for_high_severity',
+    says: WRONG_TYPE,
+  },
+  'integration settings dockerfile_scm_enabled of the wrong type': { block: INTEGRATION_RESOURCE, body: settings('dockerfile_scm_enabled = "nope"'), attribute: 'dockerfile_scm_enabled', says: WRONG_TYPE },
+  'integration unknown argument': { block: INTEGRATION_RESOURCE, body: brokered('brokr = true'), attribute: 'brokr', says: UNKNOWN_KEY },
+  'integration computed broker_token set': { block: INTEGRATION_RESOURCE, body: brokered('broker_token = "x"'), attribute: 'broker_token', says: COMPUTED_ONLY },
+
+  'broker token organization_id not a UUID': { block: BROKER_TOKEN, body: `organization_id = "platform"\nintegration_id = "${INTEGRATION}"`, attribute: 'organization_id', says: NOT_UUID },
+  'broker token integration_id empty': { block: BROKER_TOKEN, body: `organization_id = "${ORG}"\nintegration_id = ""`, attribute: 'integration_id', says: NOT_UUID },
+  'broker token integration_id white space': { block: BROKER_TOKEN, body: `organization_id = "${ORG}"\nintegration_id = "  "`, attribute: 'integration_id', says: NOT_UUID },
+  'broker token rotation trigger with an empty key': { block: BROKER_TOKEN, body: brokerToken('rotation_triggers = { "" = "2026-12" }'), attribute: 'rotation_triggers', says: /Key "": Expected a value/ },
+  'broker token rotation_triggers of the wrong type': { block: BROKER_TOKEN, body: brokerToken('rotation_triggers = "2026-12"'), attribute: 'rotation_triggers', says: WRONG_TYPE },
+  'broker token activate of the wrong type': { block: BROKER_TOKEN, body: brokerToken('activate = "later"'), attribute: 'activate', says: WRONG_TYPE },
+  'broker token computed token set': { block: BROKER_TOKEN, body: brokerToken('token = "x"'), attribute: 'token', says: COMPUTED_ONLY },
+  'broker token unknown argument': { block: BROKER_TOKEN, body: brokerToken('activated = true'), attribute: 'activated', says: UNKNOWN_KEY },
+
+  'clone source_organization_id empty': {
+    block: CLONE,
+    body: `source_organization_id = ""\nsource_integration_id = "${INTEGRATION}"\ndestination_organization_id = "${OTHER_ORG}"`,
+    attribute: 'source_organization_id',
+    says: NOT_UUID,
+  },
+  'clone source_integration_id not a UUID': {
+    block: CLONE,
+    body: `source_organization_id = "${ORG}"\nsource_integration_id = "github"\ndestination_organization_id = "${OTHER_ORG}"`,
+    attribute: 'source_integration_id',
+    says: NOT_UUID,
+  },
+  'clone destination_organization_id white space': { block: CLONE, body: clone('destination_organization_id = " "'), attribute: 'destination_organization_id', says: NOT_UUID },
+  'clone into the source organization': { block: CLONE, body: clone(`destination_organization_id = "${ORG}"`), attribute: 'destination_organization_id', says: /Clone into the same organization/ },
+  'clone computed type set': { block: CLONE, body: clone(`destination_organization_id = "${OTHER_ORG}"\ntype = "github"`), attribute: 'type', says: COMPUTED_ONLY },
+  'clone unknown argument': { block: CLONE, body: clone(`destination = "${OTHER_ORG}"`), attribute: 'destination', says: UNKNOWN_KEY },
+
+  'organization data source id not a UUID': { block: ORGANIZATION_DATA, body: 'id = "platform"', attribute: 'id', says: NOT_UUID },
+  'organization data source slug empty': { block: ORGANIZATION_DATA, body: 'slug = ""', attribute: 'slug', says: BLANK },
+  'organization data source slug with spaces': { block: ORGANIZATION_DATA, body: 'slug = "My Org"', attribute: 'slug', says: /lowercase letters, digits and single dashes/ },
+  'organization data source id and slug': { block: ORGANIZATION_DATA, body: `id = "${ORG}"\nslug = "platform"`, attribute: 'slug', says: /Set exactly one of id and slug/ },
+  'organization data source neither id nor slug': { block: ORGANIZATION_DATA, body: '', attribute: 'slug', says: /Set exactly one of id and slug/ },
+  'organization data source computed name set': { block: ORGANIZATION_DATA, body: 'slug = "platform"\nname = "Platform"', attribute: 'name', says: COMPUTED_ONLY },
+  'organization data source unknown argument': { block: ORGANIZATION_DATA, body: 'slugg = "platform"', attribute: 'slugg', says: UNKNOWN_KEY },
+
+  'integration data source organization_id empty': { block: INTEGRATION_DATA, body: 'organization_id = ""\ntype = "github"', attribute: 'organization_id', says: NOT_UUID },
+  'integration data source type white space': { block: INTEGRATION_DATA, body: `organization_id = "${ORG}"\ntype = "  "`, attribute: 'type', says: BLANK },
+  'integration data source type with a trailing space': { block: INTEGRATION_DATA, body: `organization_id = "${ORG}"\ntype = "github "`, attribute: 'type', says: /no white space at the start or end/ },
+  'integration data source type of the wrong type': { block: INTEGRATION_DATA, body: `organization_id = "${ORG}"\ntype = ["github"]`, attribute: 'type', says: WRONG_TYPE },
+  'integration data source unknown argument': { block: INTEGRATION_DATA, body: `organization_id = "${ORG}"\ntype = "github"\norg = "x"`, attribute: 'org', says: UNKNOWN_KEY },
+};
+
+/** Provider blocks: each case gets an aliased provider and a data source that uses it (Terraform skips unused ones). */
+const PROVIDER_CASES: Record<string, BadInput> = {
+  'provider token empty': { block: '', body: 'token = ""', attribute: 'token', says: BLANK },
+  'provider token white space': { block: '', body: 'token = "  "', attribute: 'token', says: BLANK },
+  'provider oauth_token empty': { block: '', body: 'oauth_token = ""', attribute: 'oauth_token', says: BLANK },
+  'provider region unknown': { block: '', body: 'region = "SNYK-MARS-01"', attribute: 'region', says: /Expected one of SNYK-US-01, .*got "SNYK-MARS-01"/ },
+  'provider region empty': { block: '', body: 'region = ""', attribute: 'region', says: BLANK },
+  'provider region of the wrong type': { block: '', body: 'region = ["SNYK-EU-01"]', attribute: 'region', says: WRONG_TYPE },
+  'provider api_url white space': { block: '', body: 'api_url = "  "', attribute: 'api_url', says: BLANK },
+  'provider api_url with a password and a bad port': {
+    block: '',
+    body: 'api_url = "https://ci-bot:SECRET@api.eu.snyk.io:99999"',
+    attribute: 'api_url',
+    says: /Invalid Snyk API URL "https:\/\/\[user-info removed\]@api.eu.snyk.io:99999"/,
+  },
+  'provider api_url over plain HTTP': { block: '', body: 'api_url = "http://api.snyk.io"', attribute: 'api_url', says: /use https:\/\// },
+  'provider api_url with a query': { block: '', body: 'api_url = "https://api.snyk.io/?key=abc"', attribute: 'api_url', says: /must not contain a query string/ },
+  'provider unknown argument': { block: '', body: 'tokn = "x"', attribute: 'tokn', says: /Did you mean "token"/ },
+};
+
+interface Diagnostic {
+  readonly severity: 'error' | 'warning';
+  readonly summary: string;
+  readonly detail: string;
+  readonly range?: { start: { line: number } };
+  readonly snippet?: { code: string };
+}
+
+/** Lays the cases out in one file and remembers the lines each one occupies. */
+function layOut(cases: Record<string, BadInput>, render: (name: string, bad: BadInput, index: number) => string): { hcl: string; caseAt: (line: number) => string | undefined } {
+  const lines = REQUIRED_PROVIDERS.split('\n');
+  const spans: Array<{ name: string; first: number; last: number }> = [];
+  Object.entries(cases).forEach(([name, bad], index) => {
+    const block = render(name, bad, index).split('\n');
+    spans.push({ name, first: lines.length + 1, last: lines.length + block.length });
+    lines.push(...block);
+  });
+  return { hcl: lines.join('\n'), caseAt: (line) => spans.find((span) => line >= span.first && line <= span.last)?.name };
+}
+
+function renderBlock(bad: BadInput, label: string, extra = ''): string {
+  return `${bad.block} "${label}" {\n${extra}${bad.body}\n}\n`;
+}
+
+function renderProviderCase(bad: BadInput, index: number): string {
+  return `provider "snyk" {\nalias = "case_${index}"\n${bad.body}\n}\ndata "snyk_organization" "provider_case_${index}" {\nprovider = snyk.case_${index}\nslug = "platform"\n}\n`;
+}
+
+function byCase(diagnostics: readonly Diagnostic[], caseAt: (line: number) => string | undefined): Map<string, Diagnostic[]> {
+  const grouped = new Map<string, Diagnostic[]>();
+  for (const diagnostic of diagnostics) {
+    const name = diagnostic.range ? caseAt(diagnostic.range.start.line) : undefined;
+    const key = name ?? '(no case)';
+    grouped.set(key, [...(grouped.get(key) ?? []), diagnostic]);
+  }
+  return grouped;
+}
+
+/** The error names the argument: in its own words, or by pointing at the source line that sets it. */
+function namesAttribute(diagnostic: Diagnostic, attribute: string): boolean {
+  return `${diagnostic.summary} ${diagnostic.detail}`.includes(attribute) || (diagnostic.snippet?.code ?? '').includes(attribute);
+}
+
+describe('bad input is an error at validate or plan, naming the argument, before any Snyk API call', () => {
+  let emulator: RunningEmulator;
+  let workspace: TerraformWorkspace;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    workspace = createTerraformWorkspace({ SNYK_TOKEN: emulator.apiKey, SNYK_API_URL: emulator.url });
+    workspace.writeFile('main.tf', REQUIRED_PROVIDERS);
+    await workspace.mustTerraform(['init', '-no-color']);
+  });
+
+  afterAll(async () => {
+    workspace?.cleanup();
+    await emulator?.close();
+  });
+
+  async function validate(hcl: string): Promise<Diagnostic[]> {
+    workspace.writeFile('main.tf', hcl);
+    const result = await workspace.terraform(['validate', '-json', '-no-color']);
+    return (JSON.parse(result.stdout) as { diagnostics: Diagnostic[] }).diagnostics;
+  }
+
+  function expectEachCaseCaught(cases: Record<string, BadInput>, grouped: Map<string, Diagnostic[]>): void {
+    const misses: string[] = [];
+    for (const [name, bad] of Object.entries(cases)) {
+      const errors = (grouped.get(name) ?? []).filter((diagnostic) => diagnostic.severity === 'error');
+      const text = errors.map((error) => `${error.summary}: ${error.detail}`).join(' / ');
+      if (errors.length === 0) misses.push(`${name}: no error`);
+      else if (!errors.some((error) => bad.says.test(`${error.summary} ${error.detail}`.replace(/\s+/g, ' ')))) misses.push(`${name}: ${text}`);
+      else if (!errors.every((error) => namesAttribute(error, bad.attribute))) misses.push(`${name}: an error does not name ${bad.attribute}: ${text}`);
+    }
+    expect(misses).toEqual([]);
+    expect(grouped.get('(no case)') ?? []).toEqual([]);
+  }
+
+  test('resources and data sources: every case is caught by terraform validate', async () => {
+    const { hcl, caseAt } = layOut(CASES, (_name, bad, index) => renderBlock(bad, `case_${index}`));
+    expectEachCaseCaught(CASES, byCase(await validate(hcl), caseAt));
+    expect(emulator.requests()).toEqual([]);
+  });
+
+  test('the provider block: every case is caught by terraform validate, and no message repeats a password', async () => {
+    const { hcl, caseAt } = layOut(PROVIDER_CASES, (_name, bad, index) => renderProviderCase(bad, index));
+    const diagnostics = await validate(hcl);
+    expectEachCaseCaught(PROVIDER_CASES, byCase(diagnostics, caseAt));
+    expect(diagnostics.map((diagnostic) => `${diagnostic.summary} ${diagnostic.detail}`).join('\n')).not.toContain('SECRET');
+    expect(emulator.requests()).toEqual([]);
+  });
+
+  test('values known only at plan time are checked at plan, before any call', async () => {
+    workspace.writeFile(
+      'main.tf',
+      `${REQUIRED_PROVIDERS}
+variable "name" { type = string }
+variable "limit" { type = number }
+variable "slug" { type = string }
+resource "snyk_organization" "org" {
+  name = var.name
+}
+resource "snyk_integration" "github" {
+  organization_id = "${ORG}"
+  type            = "github"
+  broker          = true
+  settings {
+    auto_dep_upgrade_limit = var.limit
+  }
+}
+data "snyk_organization" "lookup" {
+  slug = var.slug
+}
+`,
+    );
+    const plan = await workspace.terraform(['plan', '-no-color', '-input=false', '-var', 'name= ', '-var', 'limit=11', '-var', 'slug=Not A Slug']);
+    expect(plan.code).toBe(1);
+    const errors = plan.stderr.replace(/\s+/g, ' ');
+    expect(errors).toContain('Invalid value for name');
+    expect(errors).toContain('Invalid value for settings.auto_dep_upgrade_limit');
+    expect(errors).toContain('Expected a whole number from 1 to 10, got 11.');
+    expect(errors).toContain('Invalid value for slug');
+    expect(emulator.requests()).toEqual([]);
+  });
+
+  test('a provider setting known only at plan time is checked at plan, before any call', async () => {
+    workspace.writeFile(
+      'main.tf',
+      `${REQUIRED_PROVIDERS}\nvariable "region" { type = string }\nprovider "snyk" {\n  region = var.region\n}\ndata "snyk_organization" "lookup" {\n  slug = "platform"\n}\n`,
+    );
+    const plan = await workspace.terraform(['plan', '-no-color', '-input=false', '-var', 'region=SNYK-MARS-01']);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr.replace(/\s+/g, ' ')).toMatch(/Invalid value for region .* Expected one of SNYK-US-01, .*got "SNYK-MARS-01"/);
+    expect(emulator.requests()).toEqual([]);
+  });
+});
