@@ -1,7 +1,7 @@
 import { asRecord } from '../decode';
 import { apiPath, HttpResult } from '../http';
 import { UbContext } from './context';
-import { dataResource, dataResources, DELETE_SAFETY, jsonApiRequest, listAllPages, NOT_REPEATABLE, optionalStringAttribute, ReadResource, stringAttribute } from './json-api';
+import { dataResource, deleteResource, jsonApiRequest, listResources, NOT_REPEATABLE, optionalStringAttribute, ReadResource, stringAttribute } from './json-api';
 import { AppInstall, CreatedAppInstall, ListOptions, RotatedAppInstallSecret, SecretRotation } from './types';
 
 /**
@@ -27,8 +27,7 @@ export function installApp(ctx: UbContext, orgId: string, appId: string): Promis
 
 /** GET /orgs/{org_id}/apps/installs, every page: the org's installs, without secrets. */
 export function listAppInstalls(ctx: UbContext, orgId: string, options: ListOptions = {}): Promise<AppInstall[]> {
-  const first = jsonApiRequest('GET', apiPath`/rest/orgs/${orgId}/apps/installs`, ctx.versions.appInstalls);
-  return listAllPages(ctx.http, first, (result) => dataResources(result).map((resource) => appInstall(result, resource)), options.pageSize);
+  return listResources(ctx, apiPath`/rest/orgs/${orgId}/apps/installs`, appInstall, options, ctx.versions.appInstalls);
 }
 
 /** One install of the org by id, from the list (there is no GET by id); undefined when it is not there. */
@@ -37,8 +36,8 @@ export async function getAppInstall(ctx: UbContext, orgId: string, installId: st
 }
 
 /** DELETE /orgs/{org_id}/apps/installs/{install_id}. */
-export async function deleteAppInstall(ctx: UbContext, orgId: string, installId: string): Promise<void> {
-  await ctx.http.request(jsonApiRequest('DELETE', apiPath`/rest/orgs/${orgId}/apps/installs/${installId}`, ctx.versions.appInstalls), () => undefined, DELETE_SAFETY);
+export function deleteAppInstall(ctx: UbContext, orgId: string, installId: string): Promise<void> {
+  return deleteResource(ctx, apiPath`/rest/orgs/${orgId}/apps/installs/${installId}`, ctx.versions.appInstalls);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { apiPath, HttpResult } from '../http';
 import { UbContext } from './context';
-import { dataResource, dataResources, DELETE_SAFETY, jsonApiRequest, listAllPages, NOT_REPEATABLE, optionalStringAttribute, ReadResource, stringAttribute } from './json-api';
+import { deleteResource, listResources, optionalStringAttribute, ReadResource, stringAttribute, writeResource } from './json-api';
 import { BrokerConnectionIntegration, BrokerConnectionIntegrationInput, ListOptions, OrgBrokerConnection } from './types';
 
 function tenantConnectionPath(tenantId: string, connectionId: string): string {
@@ -20,29 +20,23 @@ export function createConnectionIntegration(
   input: BrokerConnectionIntegrationInput,
 ): Promise<BrokerConnectionIntegration> {
   const data = { type: input.type, ...(input.integrationId !== undefined ? { integration_id: input.integrationId } : {}) };
-  return ctx.http.request(
-    jsonApiRequest('POST', `${tenantConnectionPath(tenantId, connectionId)}${apiPath`/orgs/${orgId}/integration`}`, ctx.versions.brokers, { data }),
-    (result) => integration(dataResource(result), orgId),
-    NOT_REPEATABLE,
-  );
+  const path = `${tenantConnectionPath(tenantId, connectionId)}${apiPath`/orgs/${orgId}/integration`}`;
+  return writeResource(ctx, 'POST', path, { data }, (_, resource) => integration(resource, orgId));
 }
 
 /** GET .../connections/{connection_id}/integrations, every page: the org integrations a connection serves. */
 export function listConnectionIntegrations(ctx: UbContext, tenantId: string, connectionId: string, options: ListOptions = {}): Promise<BrokerConnectionIntegration[]> {
-  const first = jsonApiRequest('GET', `${tenantConnectionPath(tenantId, connectionId)}/integrations`, ctx.versions.brokers);
-  return listAllPages(ctx.http, first, (result) => dataResources(result).map((resource) => integration(resource)), options.pageSize);
+  return listResources(ctx, `${tenantConnectionPath(tenantId, connectionId)}/integrations`, (_, resource) => integration(resource), options);
 }
 
 /** DELETE .../connections/{connection_id}/orgs/{org_id}/integrations/{integration_id}: disconnects the org's integration. */
-export async function deleteConnectionIntegration(ctx: UbContext, tenantId: string, connectionId: string, orgId: string, integrationId: string): Promise<void> {
-  const path = `${tenantConnectionPath(tenantId, connectionId)}${apiPath`/orgs/${orgId}/integrations/${integrationId}`}`;
-  await ctx.http.request(jsonApiRequest('DELETE', path, ctx.versions.brokers), () => undefined, DELETE_SAFETY);
+export function deleteConnectionIntegration(ctx: UbContext, tenantId: string, connectionId: string, orgId: string, integrationId: string): Promise<void> {
+  return deleteResource(ctx, `${tenantConnectionPath(tenantId, connectionId)}${apiPath`/orgs/${orgId}/integrations/${integrationId}`}`);
 }
 
 /** GET /orgs/{org_id}/brokers/connections, every page: the connections the org can use. */
 export function listOrgConnections(ctx: UbContext, orgId: string, options: ListOptions = {}): Promise<OrgBrokerConnection[]> {
-  const first = jsonApiRequest('GET', apiPath`/rest/orgs/${orgId}/brokers/connections`, ctx.versions.brokers);
-  return listAllPages(ctx.http, first, (result) => dataResources(result).map((resource) => orgConnection(result, resource)), options.pageSize);
+  return listResources(ctx, apiPath`/rest/orgs/${orgId}/brokers/connections`, orgConnection, options);
 }
 
 /** Org integrations carry their fields beside `id` (no `attributes`); attributes are read too, in case Snyk nests them. */

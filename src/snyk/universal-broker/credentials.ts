@@ -3,16 +3,16 @@ import { apiPath, HttpResult } from '../http';
 import { UbContext } from './context';
 import { deploymentPath } from './deployments';
 import {
-  dataResource,
   dataResources,
-  DELETE_SAFETY,
+  deleteResource,
+  getResource,
   jsonApiRequest,
-  listAllPages,
+  listResources,
   NOT_REPEATABLE,
   optionalStringAttribute,
   ReadResource,
   stringAttribute,
-  undefinedOn404,
+  writeResource,
 } from './json-api';
 import { DeploymentCredential, DeploymentCredentialInput, DeploymentRef, ListOptions, MAX_CREDENTIALS_PER_CREATE } from './types';
 
@@ -34,31 +34,34 @@ export async function createCredentials(ctx: UbContext, ref: DeploymentRef, inpu
   const body = { data: { type: TYPE, attributes: inputs.map(credentialAttributes) } };
   return ctx.http.request(
     jsonApiRequest('POST', `${deploymentPath(ref)}/credentials`, ctx.versions.brokers, body),
-    (result) => dataResources(result).map((resource) => credential(result, resource, ref.deploymentId)),
+    (result) => dataResources(result).map((resource) => decodeFor(ref)(result, resource)),
     NOT_REPEATABLE,
   );
 }
 
 /** GET .../credentials, every page. */
 export function listCredentials(ctx: UbContext, ref: DeploymentRef, options: ListOptions = {}): Promise<DeploymentCredential[]> {
-  const first = jsonApiRequest('GET', `${deploymentPath(ref)}/credentials`, ctx.versions.brokers);
-  return listAllPages(ctx.http, first, (result) => dataResources(result).map((resource) => credential(result, resource, ref.deploymentId)), options.pageSize);
+  return listResources(ctx, `${deploymentPath(ref)}/credentials`, decodeFor(ref), options);
 }
 
 /** GET .../credentials/{credential_id}; undefined when Snyk answers 404. */
-export async function getCredential(ctx: UbContext, ref: CredentialRef): Promise<DeploymentCredential | undefined> {
-  return undefinedOn404(ctx.http.request(jsonApiRequest('GET', credentialPath(ref), ctx.versions.brokers), (result) => credential(result, dataResource(result), ref.deploymentId)));
+export function getCredential(ctx: UbContext, ref: CredentialRef): Promise<DeploymentCredential | undefined> {
+  return getResource(ctx, credentialPath(ref), decodeFor(ref));
 }
 
 /** PATCH .../credentials/{credential_id}. Idempotent. */
 export function updateCredential(ctx: UbContext, ref: CredentialRef, input: DeploymentCredentialInput): Promise<DeploymentCredential> {
   const body = { data: { id: ref.credentialId, type: TYPE, attributes: credentialAttributes(input) } };
-  return ctx.http.request(jsonApiRequest('PATCH', credentialPath(ref), ctx.versions.brokers, body), (result) => credential(result, dataResource(result), ref.deploymentId));
+  return writeResource(ctx, 'PATCH', credentialPath(ref), body, decodeFor(ref));
 }
 
 /** DELETE .../credentials/{credential_id}: Snyk refuses while a connection uses it. */
-export async function deleteCredential(ctx: UbContext, ref: CredentialRef): Promise<void> {
-  await ctx.http.request(jsonApiRequest('DELETE', credentialPath(ref), ctx.versions.brokers), () => undefined, DELETE_SAFETY);
+export function deleteCredential(ctx: UbContext, ref: CredentialRef): Promise<void> {
+  return deleteResource(ctx, credentialPath(ref));
+}
+
+function decodeFor(ref: DeploymentRef) {
+  return (result: HttpResult, resource: ReadResource): DeploymentCredential => credential(result, resource, ref.deploymentId);
 }
 
 function credentialPath(ref: CredentialRef): string {

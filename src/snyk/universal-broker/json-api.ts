@@ -2,7 +2,9 @@ import { asRecord, JsonRecord, objectBody, unexpectedResponse } from '../decode'
 import { SnykApiError } from '../errors';
 import { HttpMethod, HttpResult, RequestSpec, SnykHttp } from '../http';
 import { JSON_API_CONTENT_TYPE } from '../rest';
-import { RetrySafety } from '../retry';
+import { IDEMPOTENT, RetrySafety } from '../retry';
+import { UbContext } from './context';
+import { ListOptions } from './types';
 
 /** A JSON:API resource object as read: id, type, attributes and relationships (empty objects when absent). */
 export interface ReadResource {
@@ -148,4 +150,28 @@ export function followLink(apiUrl: string, first: RequestSpec, link: string): Re
   const query: Record<string, string> = Object.fromEntries(url.searchParams.entries());
   query.version ??= String(first.query?.version ?? '');
   return { ...first, path, query };
+}
+
+/** Turns one resource of an answer into the client's type. */
+export type DecodeResource<T> = (result: HttpResult, resource: ReadResource) => T;
+
+/** GET a collection, following every page. */
+export function listResources<T>(ctx: UbContext, path: string, decode: DecodeResource<T>, options: ListOptions = {}, version = ctx.versions.brokers): Promise<T[]> {
+  const first = jsonApiRequest('GET', path, version);
+  return listAllPages(ctx.http, first, (result) => dataResources(result).map((resource) => decode(result, resource)), options.pageSize);
+}
+
+/** GET one resource; undefined when Snyk answers 404. */
+export function getResource<T>(ctx: UbContext, path: string, decode: DecodeResource<T>): Promise<T | undefined> {
+  return undefinedOn404(ctx.http.request(jsonApiRequest('GET', path, ctx.versions.brokers), (result) => decode(result, dataResource(result))));
+}
+
+/** POST (not repeated after an ambiguous failure) or PATCH (idempotent) a document whose answer is one resource. */
+export function writeResource<T>(ctx: UbContext, method: 'POST' | 'PATCH', path: string, body: unknown, decode: DecodeResource<T>): Promise<T> {
+  return ctx.http.request(jsonApiRequest(method, path, ctx.versions.brokers, body), (result) => decode(result, dataResource(result)), method === 'POST' ? NOT_REPEATABLE : IDEMPOTENT);
+}
+
+/** DELETE; repeated after an ambiguous failure, a 404 to the repeat counting as done. */
+export async function deleteResource(ctx: UbContext, path: string, version = ctx.versions.brokers): Promise<void> {
+  await ctx.http.request(jsonApiRequest('DELETE', path, version), () => undefined, DELETE_SAFETY);
 }

@@ -164,6 +164,6 @@ export interface ConnectionRef extends DeploymentRef {
 
 /** Options of list calls. */
 export interface ListOptions {
-  /** Page size asked for (broker lists: 1..100, Snyk's default 10). Every page is followed regardless. */
+  /** Page size asked for: broker lists take 1..100 (Snyk's default 10), app-install lists 10..100 in steps of 10. Every page is followed regardless. */
   readonly pageSize?: number;
 }
