@@ -3,6 +3,7 @@ import { registerDoctorCommand } from './commands/doctor';
 import { registerEmulatorCommand } from './commands/emulator';
 import { registerPlanSummaryCommand } from './commands/plan-summary';
 import { registerProviderCommand } from './commands/provider';
+import { registerRegistryCommand } from './commands/registry';
 import { PACKAGE_VERSION } from '../version';
 
 /** Builds the `cdktf-snyk` command line; each sub-command lives in its own file under `commands/`. */
@@ -14,6 +15,7 @@ export function buildCli(): Command {
   registerEmulatorCommand(program);
   registerPlanSummaryCommand(program);
   registerDoctorCommand(program);
+  registerRegistryCommand(program);
   return program;
 }
 
