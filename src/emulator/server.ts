@@ -47,6 +47,7 @@ export class EmulatorRequestHandler {
   private readonly grantedKeyDigests: Buffer[];
   private readonly oauthDigests: Buffer[];
   private readonly delays = new Set<NodeJS.Timeout>();
+  private closing = false;
 
   constructor(
     private readonly services: EmulatorServices,
@@ -71,6 +72,8 @@ export class EmulatorRequestHandler {
 
   /** Cancels injected delays that have not elapsed (on close). */
   cancelDelays(): void {
+    // A call still being carried out may reach its "after" delay later: it must not start one then.
+    this.closing = true;
     this.delays.forEach((timer) => clearTimeout(timer));
     this.delays.clear();
   }
@@ -131,6 +134,9 @@ export class EmulatorRequestHandler {
       return 'answered';
     }
     if ('delayMs' in fault) {
+      if (this.closing) {
+        return 'continue';
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => (this.delays.delete(timer), resolve()), fault.delayMs);
         this.delays.add(timer);
