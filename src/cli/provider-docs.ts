@@ -1,5 +1,7 @@
 /** Renders the provider's reference documentation (Markdown) from its `terraform providers schema -json` document. */
 
+import { renderSnykBehaviours } from './snyk-behaviours-doc';
+
 interface SchemaAttribute {
   type?: unknown;
   nested_type?: { attributes: Record<string, SchemaAttribute>; nesting_mode: string };
@@ -86,6 +88,7 @@ export function renderProviderDocs(document: ProviderSchemaDocument): string {
     ...section('## Provider configuration', schema.provider.block),
     ...Object.entries(schema.resource_schemas ?? {}).flatMap(([name, resource]) => section(`## Resource \`${name}\``, resource.block)),
     ...Object.entries(schema.data_source_schemas ?? {}).flatMap(([name, source]) => section(`## Data source \`${name}\``, source.block)),
+    ...renderSnykBehaviours(),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
 }
