@@ -1,5 +1,5 @@
 import { orgHcl, unwrapped, withSnykStack } from './support';
-import { shownResources, ubState } from './universal-broker-support';
+import { brokerIntegrationHcl, credentialHcl, installAndDeploymentHcl, scmConnectionHcl, shownResources, ubState } from './universal-broker-support';
 
 const TIMEOUT_MS = 600_000;
 
@@ -14,34 +14,7 @@ resource "snyk_app_install" "broker" {
 `;
 }
 
-const SHARED = `
-resource "snyk_app_install" "broker" {
-  organization_id = snyk_organization.admin.id
-}
-resource "snyk_broker_deployment" "main" {
-  tenant_id      = local.tenant_id
-  app_install_id = snyk_app_install.broker.id
-}
-resource "snyk_broker_deployment_credential" "ghe_token" {
-  tenant_id                 = local.tenant_id
-  app_install_id            = snyk_app_install.broker.id
-  broker_deployment_id      = snyk_broker_deployment.main.id
-  environment_variable_name = "GHE_TOKEN"
-  broker_connection_type    = "github-enterprise"
-}
-resource "snyk_broker_connection" "ghe" {
-  tenant_id            = local.tenant_id
-  app_install_id       = snyk_app_install.broker.id
-  broker_deployment_id = snyk_broker_deployment.main.id
-  name                 = "ghe"
-  type                 = "github-enterprise"
-  configuration = {
-    broker_client_url          = "https://broker.internal.example.com:8000"
-    github_hostname            = "ghe.example.com"
-    github_token_credential_id = snyk_broker_deployment_credential.ghe_token.id
-  }
-}
-`;
+const SHARED = [installAndDeploymentHcl(), credentialHcl('ghe_token', 'GHE_TOKEN', 'github-enterprise'), scmConnectionHcl('ghe', 'github-enterprise', 'ghe_token')].join('');
 
 function familyHcl(group: string, tenant: string): string {
   return `${orgHcl('broker-admin', 'admin', group)}${orgHcl('platform', 'platform', group)}${orgHcl('legacy', 'legacy', group)}
@@ -63,22 +36,8 @@ resource "snyk_integration_clone" "legacy_ghe" {
 }
 
 const MIGRATION = `${SHARED}
-resource "snyk_broker_integration" "platform" {
-  tenant_id                       = local.tenant_id
-  broker_connection_id            = snyk_broker_connection.ghe.id
-  organization_id                 = snyk_organization.platform.id
-  type                            = "github-enterprise"
-  integration_id                  = snyk_integration.classic_ghe.id
-  classic_family_organization_ids = local.family
-}
-resource "snyk_broker_integration" "legacy" {
-  tenant_id                       = local.tenant_id
-  broker_connection_id            = snyk_broker_connection.ghe.id
-  organization_id                 = snyk_organization.legacy.id
-  type                            = "github-enterprise"
-  integration_id                  = snyk_integration_clone.legacy_ghe.id
-  classic_family_organization_ids = local.family
-}
+${brokerIntegrationHcl('platform', 'ghe', 'platform', '  integration_id = snyk_integration.classic_ghe.id\n  classic_family_organization_ids = local.family\n')}
+${brokerIntegrationHcl('legacy', 'ghe', 'legacy', '  integration_id = snyk_integration_clone.legacy_ghe.id\n  classic_family_organization_ids = local.family\n')}
 data "snyk_broker_deployments" "tenant" {
   tenant_id  = local.tenant_id
   depends_on = [snyk_broker_deployment.main]

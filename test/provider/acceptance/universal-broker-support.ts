@@ -39,3 +39,57 @@ export function connectionRef(values: Record<string, unknown>): { tenantId: stri
     connectionId: String(values.id),
   };
 }
+
+/** The Broker App install in `snyk_organization.admin` and one deployment `main`; expects `local.tenant_id`. */
+export function installAndDeploymentHcl(deploymentExtra = ''): string {
+  return `resource "snyk_app_install" "broker" {
+  organization_id = snyk_organization.admin.id
+}
+resource "snyk_broker_deployment" "main" {
+  tenant_id      = local.tenant_id
+  app_install_id = snyk_app_install.broker.id
+${deploymentExtra}}
+`;
+}
+
+/** A credential reference of deployment `main`. */
+export function credentialHcl(name: string, environmentVariable: string, type: string, extra = ''): string {
+  return `resource "snyk_broker_deployment_credential" "${name}" {
+  tenant_id                 = local.tenant_id
+  app_install_id            = snyk_app_install.broker.id
+  broker_deployment_id      = snyk_broker_deployment.main.id
+  environment_variable_name = "${environmentVariable}"
+  broker_connection_type    = "${type}"
+${extra}}
+`;
+}
+
+/** A GitHub Enterprise or GitLab connection of deployment `main` using credential `credential`. */
+export function scmConnectionHcl(name: string, type: 'github-enterprise' | 'gitlab', credential: string, displayName = name): string {
+  const [hostAttribute, tokenAttribute, host] =
+    type === 'gitlab' ? ['gitlab_hostname', 'gitlab_token_credential_id', 'gitlab.example.com'] : ['github_hostname', 'github_token_credential_id', 'ghe.example.com'];
+  return `resource "snyk_broker_connection" "${name}" {
+  tenant_id            = local.tenant_id
+  app_install_id       = snyk_app_install.broker.id
+  broker_deployment_id = snyk_broker_deployment.main.id
+  name                 = "${displayName}"
+  type                 = "${type}"
+  configuration = {
+    broker_client_url = "https://broker.internal.example.com:8000"
+    ${hostAttribute} = "${host}"
+    ${tokenAttribute} = snyk_broker_deployment_credential.${credential}.id
+  }
+}
+`;
+}
+
+/** An org integration of `connection` for `snyk_organization.<org>`. */
+export function brokerIntegrationHcl(name: string, connection: string, org: string, extra = ''): string {
+  return `resource "snyk_broker_integration" "${name}" {
+  tenant_id            = local.tenant_id
+  broker_connection_id = snyk_broker_connection.${connection}.id
+  organization_id      = snyk_organization.${org}.id
+  type                 = snyk_broker_connection.${connection}.type
+${extra}}
+`;
+}

@@ -1,5 +1,14 @@
 import { orgHcl, unwrapped, withSnykStack } from './support';
-import { connectionRef, outsideClient, shownResources, ubState } from './universal-broker-support';
+import {
+  brokerIntegrationHcl,
+  connectionRef,
+  credentialHcl,
+  installAndDeploymentHcl,
+  outsideClient,
+  scmConnectionHcl,
+  shownResources,
+  ubState,
+} from './universal-broker-support';
 
 const E2E_TIMEOUT_MS = 900_000;
 
@@ -26,84 +35,24 @@ resource "snyk_integration_clone" "legacy_ghe" {
 }
 
 /** Step 2: Universal Broker beside it; the platform org's classic integration moves onto the GHE connection. */
-function universalBrokerHcl(tenant: string, gheName = 'ghe'): string {
-  return `
-locals {
-  tenant_id = "${tenant}"
-}
-resource "snyk_app_install" "broker" {
-  organization_id = snyk_organization.admin.id
-}
-resource "snyk_broker_deployment" "main" {
-  tenant_id       = local.tenant_id
-  app_install_id  = snyk_app_install.broker.id
-  organization_id = snyk_app_install.broker.organization_id
-  metadata        = { deployment_name = "main", cluster = "eu-1" }
-}
-resource "snyk_broker_deployment_credential" "ghe_token" {
-  tenant_id                 = local.tenant_id
-  app_install_id            = snyk_app_install.broker.id
-  broker_deployment_id      = snyk_broker_deployment.main.id
-  environment_variable_name = "GHE_TOKEN"
-  broker_connection_type    = "github-enterprise"
-}
-resource "snyk_broker_deployment_credential" "gitlab_token" {
-  tenant_id                 = local.tenant_id
-  app_install_id            = snyk_app_install.broker.id
-  broker_deployment_id      = snyk_broker_deployment.main.id
-  environment_variable_name = "GITLAB_TOKEN"
-  broker_connection_type    = "gitlab"
-  comment                   = "GitLab group token"
-}
-resource "snyk_broker_connection" "ghe" {
-  tenant_id            = local.tenant_id
-  app_install_id       = snyk_app_install.broker.id
-  broker_deployment_id = snyk_broker_deployment.main.id
-  name                 = "${gheName}"
-  type                 = "github-enterprise"
-  configuration = {
-    broker_client_url          = "https://broker.internal.example.com:8000"
-    github_hostname            = "ghe.example.com"
-    github_token_credential_id = snyk_broker_deployment_credential.ghe_token.id
-  }
-}
-resource "snyk_broker_connection" "gitlab" {
-  tenant_id            = local.tenant_id
-  app_install_id       = snyk_app_install.broker.id
-  broker_deployment_id = snyk_broker_deployment.main.id
-  name                 = "gitlab"
-  type                 = "gitlab"
-  configuration = {
-    broker_client_url          = "https://broker.internal.example.com:8000"
-    gitlab_hostname            = "gitlab.example.com"
-    gitlab_token_credential_id = snyk_broker_deployment_credential.gitlab_token.id
-  }
-}
-resource "snyk_broker_integration" "platform_ghe" {
-  tenant_id                       = local.tenant_id
-  broker_connection_id            = snyk_broker_connection.ghe.id
-  organization_id                 = snyk_organization.platform.id
-  type                            = snyk_broker_connection.ghe.type
-  integration_id                  = snyk_integration.classic_ghe.id
-  classic_family_organization_ids = [snyk_organization.platform.id, snyk_organization.legacy.id]
-}
-resource "snyk_broker_integration" "team_a_ghe" {
-  tenant_id            = local.tenant_id
-  broker_connection_id = snyk_broker_connection.ghe.id
-  organization_id      = snyk_organization.team_a.id
-  type                 = snyk_broker_connection.ghe.type
-}
-resource "snyk_broker_integration" "team_b_gitlab" {
-  tenant_id            = local.tenant_id
-  broker_connection_id = snyk_broker_connection.gitlab.id
-  organization_id      = snyk_organization.team_b.id
-  type                 = snyk_broker_connection.gitlab.type
-}
-output "client_secret" {
-  value     = snyk_app_install.broker.client_secret
-  sensitive = true
-}
-`;
+function universalBrokerHcl(tenant: string): string {
+  return [
+    `locals {\n  tenant_id = "${tenant}"\n}\n`,
+    installAndDeploymentHcl('  organization_id = snyk_app_install.broker.organization_id\n  metadata        = { deployment_name = "main", cluster = "eu-1" }\n'),
+    credentialHcl('ghe_token', 'GHE_TOKEN', 'github-enterprise'),
+    credentialHcl('gitlab_token', 'GITLAB_TOKEN', 'gitlab', '  comment = "GitLab group token"\n'),
+    scmConnectionHcl('ghe', 'github-enterprise', 'ghe_token'),
+    scmConnectionHcl('gitlab', 'gitlab', 'gitlab_token'),
+    brokerIntegrationHcl(
+      'platform_ghe',
+      'ghe',
+      'platform',
+      '  integration_id = snyk_integration.classic_ghe.id\n  classic_family_organization_ids = [snyk_organization.platform.id, snyk_organization.legacy.id]\n',
+    ),
+    brokerIntegrationHcl('team_a_ghe', 'ghe', 'team_a'),
+    brokerIntegrationHcl('team_b_gitlab', 'gitlab', 'team_b'),
+    'output "client_secret" {\n  value     = snyk_app_install.broker.client_secret\n  sensitive = true\n}\n',
+  ].join('');
 }
 
 describe('Universal Broker with terraform', () => {
