@@ -164,6 +164,27 @@ describe('Universal Broker lifecycle with terraform', () => {
     TIMEOUT_MS,
   );
 
+  test(
+    'plan checks what only Snyk knows: a credential reference of another type, an integration to move that the org does not have',
+    () =>
+      withSnykStack(async (stack, group) => {
+        const tenant = stack.emulator.defaultTenantId;
+        const base = familyHcl(group, tenant) + SHARED + credentialHcl('gitlab_token', 'GITLAB_TOKEN', 'gitlab');
+        stack.configure(base);
+        await stack.apply();
+        const wrongCredential = scmConnectionHcl('wrong', 'github-enterprise', 'gitlab_token');
+        const wrongIntegration = brokerIntegrationHcl('wrong', 'ghe', 'platform', '  integration_id = snyk_integration_clone.legacy_ghe.id\n');
+        stack.configure(base + wrongCredential + wrongIntegration);
+        const plan = await stack.workspace.terraform(['plan', '-no-color']);
+        expect(plan.code).toBe(1);
+        const output = unwrapped(plan.stderr);
+        expect(output).toMatch(/Credential reference of another connection type[\s\S]*with snyk_broker_connection\.wrong[\s\S]*serves gitlab connections, not github-enterprise/);
+        expect(output).toMatch(/Integration to move not found[\s\S]*with snyk_broker_integration\.wrong[\s\S]*the organization has no such integration/);
+        expect(ubState(stack).connections.map((connection) => connection.name)).toEqual(['ghe']);
+      }),
+    TIMEOUT_MS,
+  );
+
   test('bad input fails at validate, naming the attribute, before any Snyk call', () =>
     withSnykStack(async (stack) => {
       const uuid = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
