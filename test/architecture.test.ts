@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 // The dependency rules of ARCHITECTURE.md, checked on every import in src/.
@@ -72,4 +72,9 @@ test('constructs import only generated bindings, the one core module, and the pu
 test('every import of the core CDKTF library sits in one module', () => {
   const cdktfImporters = [...new Set(edges.filter((e) => e.to === 'cdktf' || e.to.startsWith('cdktf/')).map((e) => e.from))];
   expect(cdktfImporters).toEqual(['src/constructs/core.ts']);
+});
+
+test('the plan summary is a domain of its own: it reads plan JSON and imports no other part (the CLI is a shell over it)', () => {
+  expect(violations((e) => inside(e.from, 'src/plan-summary') && e.to.startsWith('src/') && !inside(e.to, 'src/plan-summary'))).toEqual([]);
+  expect(existsSync(join(src, 'cli', 'plan-summary'))).toBe(false);
 });

@@ -1,4 +1,4 @@
-import { ConfigResource, JsonValue, PlanAction, PlanResourceChange, TerraformPlanJson } from '../../src/cli/plan-summary';
+import { ConfigResource, JsonValue, PlanAction, PlanResourceChange, TerraformPlanJson } from '../../src/plan-summary';
 
 export const SNYK = 'registry.terraform.io/cdktf-snyk/snyk';
 

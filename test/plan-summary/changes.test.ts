@@ -1,4 +1,4 @@
-import { changeKind, modelResourceChange } from '../../src/cli/plan-summary';
+import { changeKind, modelResourceChange } from '../../src/plan-summary';
 import { resourceChange } from './builders';
 
 describe('changeKind', () => {

@@ -1,4 +1,4 @@
-import { buildSnykGraph, escapeMermaid, modelResourceChange, renderMermaid } from '../../src/cli/plan-summary';
+import { buildSnykGraph, escapeMermaid, modelResourceChange, renderMermaid } from '../../src/plan-summary';
 import { planOf, resourceChange } from './builders';
 
 describe('Mermaid diagram', () => {

@@ -1,4 +1,4 @@
-import { parsePlanJson } from '../../src/cli/plan-summary';
+import { parsePlanJson } from '../../src/plan-summary';
 
 describe('parsePlanJson', () => {
   test('accepts a plan of format 1.x', () => {

@@ -1,4 +1,4 @@
-import { renderJson, renderText, summarizePlan } from '../../src/cli/plan-summary';
+import { renderJson, renderText, summarizePlan } from '../../src/plan-summary';
 import { loadFixture } from './support';
 
 describe('JSON summary', () => {

@@ -1,4 +1,4 @@
-import { COMMENT_MARKER, renderMarkdown, summarizePlan } from '../../src/cli/plan-summary';
+import { COMMENT_MARKER, renderMarkdown, summarizePlan } from '../../src/plan-summary';
 import { planOf, resourceChange } from './builders';
 import { expectGolden, fixtureNames, loadFixture } from './support';
 

@@ -12,7 +12,7 @@ import {
   summarizePlan,
   SUMMARY_FORMATS,
   TerraformPlanJson,
-} from '../../src/cli/plan-summary';
+} from '../../src/plan-summary';
 import { SNYK } from './builders';
 import { fixtureNames, loadFixture, secretsOf } from './support';
 

@@ -1,4 +1,4 @@
-import { collectSecretStrings, isSensitiveAt, redactSecrets, SafeAttributes, TerraformPlanJson } from '../../src/cli/plan-summary';
+import { collectSecretStrings, isSensitiveAt, redactSecrets, SafeAttributes, TerraformPlanJson } from '../../src/plan-summary';
 
 describe('isSensitiveAt', () => {
   test('follows the mask down objects and lists, and a true above covers everything below', () => {

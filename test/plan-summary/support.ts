@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { collectSecretStrings, LoadedPlan, loadPlanFile, MIN_REDACTED_LENGTH, TerraformPlanJson } from '../../src/cli/plan-summary';
+import { collectSecretStrings, LoadedPlan, loadPlanFile, MIN_REDACTED_LENGTH, TerraformPlanJson } from '../../src/plan-summary';
 
 export const FIXTURES_DIR = join(__dirname, 'fixtures');
 export const GOLDEN_DIR = join(__dirname, 'golden');

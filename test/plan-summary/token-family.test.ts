@@ -1,4 +1,4 @@
-import { buildSnykGraph, familiesOf, modelResourceChange, nodeLabel, TerraformPlanJson } from '../../src/cli/plan-summary';
+import { buildSnykGraph, familiesOf, modelResourceChange, nodeLabel, TerraformPlanJson } from '../../src/plan-summary';
 import { configResource, planOf, resourceChange } from './builders';
 
 function graphOf(plan: TerraformPlanJson) {

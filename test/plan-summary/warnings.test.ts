@@ -1,4 +1,4 @@
-import { buildSnykGraph, findWarnings, modelResourceChange, PlanResourceChange } from '../../src/cli/plan-summary';
+import { buildSnykGraph, findWarnings, modelResourceChange, PlanResourceChange } from '../../src/plan-summary';
 import { planOf, resourceChange } from './builders';
 
 function warningsOf(...changes: PlanResourceChange[]) {

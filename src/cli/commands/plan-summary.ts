@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { LoadedPlan, loadPlanFile, loadPlanStream, loadStackDir } from '../plan-summary/input';
-import { renderPlanSummary, SUMMARY_FORMATS, SummaryFormat } from '../plan-summary/render';
+import { LoadedPlan, loadPlanFile, loadPlanStream, loadStackDir } from '../../plan-summary/input';
+import { renderPlanSummary, SUMMARY_FORMATS, SummaryFormat } from '../../plan-summary/render';
 
 /** Exit code of `plan-summary --fail-on-destructive` when any plan deletes or replaces something. */
 export const DESTRUCTIVE_EXIT_CODE = 2;

@@ -1,4 +1,4 @@
-import { LoadedPlan, renderPlanSummary, SnykChangeEntry, StackSummary, summarizePlan } from '../../../src/cli/plan-summary';
+import { LoadedPlan, renderPlanSummary, SnykChangeEntry, StackSummary, summarizePlan } from '../../../src/plan-summary';
 import { PLANTED } from './config';
 import { runScenario, ScenarioRun } from './scenario';
 import { expectRealPlanGolden, normaliseUuids, renderAllFormats } from './support';

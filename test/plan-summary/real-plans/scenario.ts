@@ -1,4 +1,4 @@
-import { LoadedPlan } from '../../../src/cli/plan-summary';
+import { LoadedPlan } from '../../../src/plan-summary';
 import { CommandResult } from '../../support/terraform';
 import { PLANTED, scenarioHcl, ScenarioStep } from './config';
 import { createRealPlanStack, emulatorBrokerTokens, runPlanSummaryCli } from './support';

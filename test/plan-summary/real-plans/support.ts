@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LoadedPlan, parsePlanJson, renderPlanSummary, SUMMARY_FORMATS } from '../../../src/cli/plan-summary';
+import { LoadedPlan, parsePlanJson, renderPlanSummary, SUMMARY_FORMATS } from '../../../src/plan-summary';
 import { RunningEmulator, startEmulator } from '../../../src/emulator';
 import { CommandResult, createTerraformWorkspace, REQUIRED_PROVIDERS, runCommand, TerraformWorkspace } from '../../support/terraform';
 
