@@ -171,6 +171,14 @@ export const BEHAVIOR_TABLE = {
       id: 'the credential reference id, as written',
     },
   },
+  'ub-max-client-secrets': {
+    values: ['2', 'unlimited'],
+    doc: 'How many client secrets an app install may hold at once (`secrets` with mode `create`; Snyk does not say).',
+    valueDocs: {
+      '2': 'a `create` beyond two secrets answers 409: delete the old one first (room for exactly one zero-downtime rotation)',
+      unlimited: 'every `create` adds a secret',
+    },
+  },
   'ub-integrate-existing-type': {
     values: ['adopt', 'refuse'],
     doc: 'Org integration POST without `integration_id` when the org already has an integration of that type (e.g. a classic brokered one).',

@@ -57,6 +57,7 @@ export function rotateSecret(
       install.clientSecrets = [answered];
       break;
     case 'create':
+      refuseBeyondLimit(model, install);
       answered = newClientSecret();
       install.clientSecrets.push(answered);
       break;
@@ -68,6 +69,14 @@ export function rotateSecret(
   }
   model.changed();
   return { install: structuredClone(install), answered };
+}
+
+/** Under `ub-max-client-secrets=2`, a third secret is refused: the old one must be deleted first. */
+function refuseBeyondLimit(model: UniversalBrokerModel, install: AppInstallRecord): void {
+  const limit = model.behaviors.get('ub-max-client-secrets');
+  if (limit !== 'unlimited' && install.clientSecrets.length >= Number(limit)) {
+    throw conflict(`App install ${install.id} already has ${install.clientSecrets.length} client secrets, the most it may hold; delete one (mode "delete") before creating another`);
+  }
 }
 
 /** Removes one secret by value; the answer is the newest secret left [decided: Snyk's answer to delete is unconfirmed]. */

@@ -51,6 +51,23 @@ describe('Universal Broker emulator: app installs and client secrets', () => {
   });
 });
 
+describe('Universal Broker emulator: ub-max-client-secrets', () => {
+  const emulator = useEmulator();
+
+  it('holds two secrets at most by default (409 for a third), any number when unlimited', async () => {
+    const d = await setUpDeployment(emulator());
+    const secretsPath = `/orgs/${d.orgId}/apps/installs/${d.installId}/secrets`;
+    const create = () => rest(emulator(), 'POST', secretsPath, { data: { type: 'app', attributes: { mode: 'create' } } });
+    expect((await create()).status).toBe(200);
+    const third = await create();
+    expect(third.status).toBe(409);
+    expect(errorDetail(third)).toContain('delete one (mode "delete") before creating another');
+    emulator().setBehaviors({ 'ub-max-client-secrets': 'unlimited' });
+    expect((await create()).status).toBe(200);
+    expect(emulator().state().universalBroker?.installs[0]?.clientSecrets).toHaveLength(3);
+  });
+});
+
 describe('Universal Broker emulator: the documented delete order', () => {
   const emulator = useEmulator();
 
