@@ -49,6 +49,9 @@ describe('cdktf-snyk emulator', () => {
     expect(authorised.status).toBe(200);
     expect(((await authorised.json()) as { orgs: unknown[] }).orgs).toHaveLength(1);
     expect((await fetch(`${url}/v1/orgs`)).status).toBe(401);
+    const tenantId = /Universal Broker tenant: (\S+)/.exec(output)?.[1] as string;
+    const deployments = await fetch(`${url}/rest/tenants/${tenantId}/brokers/deployments?version=2024-10-15`, { headers: { authorization: 'token cli-test-key' } });
+    expect(deployments.status).toBe(200);
 
     const exited = exitCode(child);
     child.kill(signal);

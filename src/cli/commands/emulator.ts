@@ -46,6 +46,7 @@ async function runEmulator(options: EmulatorCommandOptions): Promise<void> {
     [
       `Snyk API emulator listening on ${emulator.url}`,
       `API key: ${emulator.apiKey}`,
+      `Universal Broker tenant: ${emulator.defaultTenantId} (the key is its Tenant Admin); group: ${emulator.defaultGroupId}`,
       ...(emulator.oauthTokens.length > 0 ? [`OAuth tokens accepted (bearer): ${emulator.oauthTokens.length}`] : []),
       `State: ${stateFile ?? 'in memory (use --state FILE to keep it)'}`,
       `Behaviours: ${changed.length > 0 ? changed.join(', ') : 'defaults'} (list them: GET ${emulator.url}/_emulator/behaviors)`,
