@@ -1,9 +1,9 @@
 // An emulator with the traffic probe in front of it: the provider is pointed at the probe's URL.
 import { startTrafficProbe } from './traffic-probe.mjs';
 
-/** Starts both; `providerEnv` is what the provider needs to reach them. */
-export async function startInstrumentedEmulator(sources) {
-  const emulator = await sources.startEmulator();
+/** Starts both (`emulatorOptions` go to `startEmulator`); `providerEnv` is what the provider needs to reach them. */
+export async function startInstrumentedEmulator(sources, emulatorOptions = {}) {
+  const emulator = await sources.startEmulator(emulatorOptions);
   const probe = await startTrafficProbe(emulator.url);
   return {
     emulator,

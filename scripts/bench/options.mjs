@@ -3,7 +3,10 @@ import { parseArgs } from 'node:util';
 import { BENCH_INTEGRATION_TYPES } from './integration-fixtures.mjs';
 
 /** The benchmarks, in the order they run. */
-export const BENCHMARK_IDS = ['handshake', 'fan-out', 'apply'];
+export const BENCHMARK_IDS = ['handshake', 'fan-out', 'apply', 'rate-limit'];
+
+/** The emulator's `rate-limit` values the rate-limit benchmark runs under by default. */
+export const DEFAULT_RATE_LIMITS = ['snyk', '900/min'];
 
 export const USAGE = `Usage: node scripts/bench.mjs [options]   (npm run bench -- [options] builds first)
 
@@ -13,6 +16,8 @@ export const USAGE = `Usage: node scripts/bench.mjs [options]   (npm run bench -
   --per-org N       integrations per organization, 1..${BENCH_INTEGRATION_TYPES.length} (default 5)
   --create N        organizations created by the apply throughput benchmark (default 50)
   --delay MS        delay fault added to every Snyk call in the fan-out and apply benchmarks (default 50)
+  --rate-orgs N     organizations (each with a brokered integration) applied by the rate-limit benchmark (default 300)
+  --rate-limit LIST comma-separated emulator rate limits for it: snyk or N/min (default ${DEFAULT_RATE_LIMITS.join(',')})
   --write           rewrite the figures section of BENCHMARKS.md with this run's results
   --strict          exit with status 1 when a goal is not met
   --print-options   print the resolved options as JSON and exit
@@ -24,7 +29,7 @@ export class BenchUsageError extends Error {}
 /**
  * Parses `argv` (without node and the script) into the benchmark options.
  * @returns {{ only: string[], runs: number, orgs: number, perOrg: number, create: number, delayMs: number,
- *   write: boolean, strict: boolean, printOptions: boolean, help: boolean }}
+ *   rateOrgs: number, rateLimits: string[], write: boolean, strict: boolean, printOptions: boolean, help: boolean }}
  */
 export function parseBenchOptions(argv) {
   let values;
@@ -39,6 +44,8 @@ export function parseBenchOptions(argv) {
         'per-org': { type: 'string' },
         create: { type: 'string' },
         delay: { type: 'string' },
+        'rate-orgs': { type: 'string' },
+        'rate-limit': { type: 'string' },
         write: { type: 'boolean' },
         strict: { type: 'boolean' },
         'print-options': { type: 'boolean' },
@@ -55,6 +62,8 @@ export function parseBenchOptions(argv) {
     perOrg: integerOption('--per-org', values['per-org'], 5, 1, BENCH_INTEGRATION_TYPES.length),
     create: integerOption('--create', values.create, 50, 1, 500),
     delayMs: integerOption('--delay', values.delay, 50, 0, 5000),
+    rateOrgs: integerOption('--rate-orgs', values['rate-orgs'], 300, 1, 2000),
+    rateLimits: parseRateLimits(values['rate-limit']),
     write: values.write === true,
     strict: values.strict === true,
     printOptions: values['print-options'] === true,
@@ -70,6 +79,16 @@ function parseOnly(text) {
     throw new BenchUsageError(`--only takes a comma-separated list of ${BENCHMARK_IDS.join(', ')}; got "${text}"`);
   }
   return BENCHMARK_IDS.filter((id) => ids.includes(id));
+}
+
+function parseRateLimits(text) {
+  if (text === undefined) return [...DEFAULT_RATE_LIMITS];
+  const limits = text.split(',').map((limit) => limit.trim()).filter((limit) => limit !== '');
+  const bad = limits.filter((limit) => limit !== 'snyk' && !/^[1-9]\d*\/min$/.test(limit));
+  if (limits.length === 0 || bad.length > 0) {
+    throw new BenchUsageError(`--rate-limit takes a comma-separated list of snyk or N/min (e.g. 600/min); got "${text}"`);
+  }
+  return limits;
 }
 
 function integerOption(name, text, fallback, min, max) {

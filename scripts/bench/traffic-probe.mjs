@@ -8,7 +8,7 @@ const TYPE_MAP_PATH = /^\/v1\/org\/[^/]+\/integrations\/?$/;
 
 /**
  * Starts the probe on 127.0.0.1, forwarding to `targetUrl`.
- * @returns {Promise<{ url: string, reset: () => void, summary: () => TrafficSummary, close: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, reset: () => void, summary: () => TrafficSummary, calls: () => object[], close: () => Promise<void> }>}
  */
 export async function startTrafficProbe(targetUrl) {
   const target = new URL(targetUrl);
@@ -22,6 +22,8 @@ export async function startTrafficProbe(targetUrl) {
       state.maxInFlight = state.inFlight;
     },
     summary: () => summarize(state),
+    /** Every call answered since the last reset, in the order answered: method, path, status, start and end (ms). */
+    calls: () => state.calls.map((call) => ({ ...call })),
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

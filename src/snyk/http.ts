@@ -139,7 +139,7 @@ export class SnykHttp {
       this.report(spec, 0, attempt);
       throw this.networkError(spec, caught);
     }
-    this.options.throttle.reachable();
+    this.options.throttle.answered(areaOf(spec.path), response.status);
     this.report(spec, response.status, attempt);
     const body = parseBody(response.data);
     const requestId = headerValue(response.headers['snyk-request-id']);

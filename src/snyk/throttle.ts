@@ -44,8 +44,8 @@ export function areaOf(path: string): ApiArea {
  * - Pacing: in any 60-second span, at most `perMinute` calls of an API start (a sliding window, which also keeps
  *   any fixed window Snyk may count in under the limit).
  * - A 429 pauses every call, not just the one that met it: for `Retry-After` when Snyk sends it, else a full window
- *   from the last 429 (retrying inside Snyk's window would keep it open). When the last window held enough calls to
- *   say something, the pace drops below what Snyk let through, so the pause is not followed by another.
+ *   from the last 429 (retrying inside Snyk's window would keep it open). When Snyk let enough calls through in the
+ *   last window to say something, the pace drops to 90% of that, so the pause is not followed by another.
  * - Reachability: how long the API has been unreachable (no answer at all), so that a wrong URL or a network outage
  *   fails within seconds instead of each call backing off on its own.
  */
@@ -54,6 +54,8 @@ export class SnykThrottle {
   private readonly limits: Record<ApiArea, number>;
   /** Start times reserved for calls, oldest first, per API; entries older than one window are dropped. */
   private readonly starts: Record<ApiArea, number[]> = { v1: [], rest: [] };
+  /** When Snyk answered calls other than with 429, per API: what it let through. */
+  private readonly passed: Record<ApiArea, number[]> = { v1: [], rest: [] };
   private pausedUntil = 0;
   private pauseGeneration = 0;
   private pauses = 0;
@@ -104,9 +106,15 @@ export class SnykThrottle {
     return Math.max(0, this.pausedUntil - this.clock.now());
   }
 
-  /** An answer arrived (any status): the API is reachable. */
-  reachable(): void {
+  /** An answer arrived: the API is reachable, and unless it is a 429, Snyk let the call through. */
+  answered(area: ApiArea, status: number): void {
     this.unreachableSince = undefined;
+    if (status !== 429) {
+      const now = this.clock.now();
+      const passed = this.passed[area];
+      passed.push(now);
+      dropOlderThan(passed, now - RATE_LIMIT_WINDOW_MS);
+    }
   }
 
   /** A call could not reach the API; returns for how long it has been unreachable (0 for the first failure). */
@@ -124,9 +132,7 @@ export class SnykThrottle {
   private reserve(area: ApiArea): number {
     const now = this.clock.now();
     const starts = this.starts[area];
-    while (starts.length > 0 && (starts[0] as number) <= now - RATE_LIMIT_WINDOW_MS) {
-      starts.shift();
-    }
+    dropOlderThan(starts, now - RATE_LIMIT_WINDOW_MS);
     const limit = this.limits[area];
     const paced = starts.length >= limit ? (starts[starts.length - limit] as number) + RATE_LIMIT_WINDOW_MS : now;
     const slot = Math.max(now, this.pausedUntil, paced, starts[starts.length - 1] ?? now);
@@ -134,12 +140,20 @@ export class SnykThrottle {
     return slot;
   }
 
+  /** Snyk let `recent` calls through in the last window before saying no: pace at 90% of that from now on. */
   private learnLimit(area: ApiArea, now: number): void {
-    const recent = this.starts[area].filter((start) => start > now - RATE_LIMIT_WINDOW_MS && start <= now).length;
+    const recent = this.passed[area].filter((time) => time > now - RATE_LIMIT_WINDOW_MS).length;
     if (recent >= MIN_CALLS_TO_LEARN_A_LIMIT) {
       this.limits[area] = Math.min(this.limits[area], Math.max(1, Math.floor(recent * PACE_SHARE)));
     }
   }
+}
+
+/** Drops the leading entries of an ascending list that are at or before `cutoff`. */
+function dropOlderThan(times: number[], cutoff: number): void {
+  let stale = 0;
+  while (stale < times.length && (times[stale] as number) <= cutoff) stale += 1;
+  if (stale > 0) times.splice(0, stale);
 }
 
 function positiveLimit(value: number, area: ApiArea): number {

@@ -13,6 +13,8 @@ interface BenchOptions {
   perOrg: number;
   create: number;
   delayMs: number;
+  rateOrgs: number;
+  rateLimits: string[];
   write: boolean;
   strict: boolean;
 }
@@ -24,12 +26,14 @@ function resolvedOptions(...args: string[]): BenchOptions {
 describe('scripts/bench.mjs options', () => {
   test('defaults run every benchmark at the sizes BENCHMARKS.md describes, writing nothing', () => {
     expect(resolvedOptions()).toMatchObject({
-      only: ['handshake', 'fan-out', 'apply'],
+      only: ['handshake', 'fan-out', 'apply', 'rate-limit'],
       runs: 30,
       orgs: 10,
       perOrg: 5,
       create: 50,
       delayMs: 50,
+      rateOrgs: 300,
+      rateLimits: ['snyk', '900/min'],
       write: false,
       strict: false,
     });
@@ -38,6 +42,11 @@ describe('scripts/bench.mjs options', () => {
   test('sizes, the benchmark selection and the flags can be changed', () => {
     const options = resolvedOptions('--only', 'apply,handshake', '--runs', '5', '--orgs', '3', '--per-org', '2', '--create', '7', '--delay', '0', '--write', '--strict');
     expect(options).toMatchObject({ only: ['handshake', 'apply'], runs: 5, orgs: 3, perOrg: 2, create: 7, delayMs: 0, write: true, strict: true });
+    expect(resolvedOptions('--only', 'rate-limit', '--rate-orgs', '20', '--rate-limit', '60/min,snyk')).toMatchObject({
+      only: ['rate-limit'],
+      rateOrgs: 20,
+      rateLimits: ['60/min', 'snyk'],
+    });
   });
 
   test.each([
@@ -45,6 +54,8 @@ describe('scripts/bench.mjs options', () => {
     [['--orgs', 'ten'], '--orgs takes a whole number'],
     [['--per-org', '99'], '--per-org takes a whole number from 1 to 8'],
     [['--runs', '0'], '--runs takes a whole number'],
+    [['--rate-limit', 'fast'], '--rate-limit takes a comma-separated list of snyk or N/min'],
+    [['--rate-orgs', '0'], '--rate-orgs takes a whole number'],
     [['--frobnicate'], 'frobnicate'],
   ])('rejects %j with a usage error and exit status 2', (args, message) => {
     const result = spawnSync(process.execPath, [benchScript, ...args], { encoding: 'utf8' });

@@ -46,7 +46,9 @@ describe('SnykThrottle', () => {
   it('after a 429 that follows a busy window, paces below what Snyk let through, so the next window passes', async () => {
     const clock = new VirtualClock();
     const throttle = new SnykThrottle({ clock });
-    await startTimes(clock, throttle, 120);
+    await startTimes(clock, throttle, 128);
+    Array.from({ length: 120 }, () => throttle.answered('v1', 200));
+    Array.from({ length: 8 }, () => throttle.answered('v1', 429));
     throttle.rateLimited('v1', undefined);
     expect(throttle.stats().perMinute.v1).toBe(108);
     const times = await startTimes(clock, throttle, 110);
@@ -58,17 +60,18 @@ describe('SnykThrottle', () => {
     const clock = new VirtualClock();
     const throttle = new SnykThrottle({ clock });
     await startTimes(clock, throttle, 3);
+    Array.from({ length: 3 }, () => throttle.answered('v1', 200));
     throttle.rateLimited('v1', 1_000);
     expect(throttle.stats().perMinute.v1).toBe(1800);
   });
 
-  it('measures how long the API has been unreachable, until any answer arrives', async () => {
+  it('measures how long the API has been unreachable, until any answer (whatever its status) arrives', async () => {
     const clock = new VirtualClock(50);
     const throttle = new SnykThrottle({ clock });
     expect(throttle.unreachable()).toBe(0);
     await clock.run(clock.sleep(3_000));
     expect(throttle.unreachable()).toBe(3_000);
-    throttle.reachable();
+    throttle.answered('rest', 503);
     expect(throttle.unreachable()).toBe(0);
   });
 
