@@ -1,3 +1,5 @@
+import { attributeOfField } from '../../../src/provider/resources/universal-broker/connection-configuration';
+import { BROKER_CONNECTION_TYPE_NAMES, BrokerConnectionType, connectionVariants, credentialFieldsOf } from '../../../src/snyk/universal-broker';
 import { orgHcl, unwrapped, withSnykStack } from './support';
 import { brokerIntegrationHcl, credentialHcl, installAndDeploymentHcl, scmConnectionHcl, shownResources, ubState } from './universal-broker-support';
 
@@ -184,6 +186,34 @@ describe('Universal Broker lifecycle with terraform', () => {
       }),
     TIMEOUT_MS,
   );
+
+  test('every connection type of Snyk\'s table validates with its required fields, and fails without one of them', () =>
+    withSnykStack(async (stack) => {
+      const uuid = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
+      const connection = (name: string, type: string, fields: readonly string[]) => `resource "snyk_broker_connection" "${name}" {
+  tenant_id            = "${uuid}"
+  app_install_id       = "${uuid}"
+  broker_deployment_id = "${uuid}"
+  name                 = "${name}"
+  type                 = "${type}"
+  configuration = {
+${fields.map((field) => `    ${attributeOfField(field)} = "${field.endsWith('_id') || credentialFieldsOf(type as BrokerConnectionType).includes(field) ? uuid : `${field}-value`}"`).join('\n')}
+  }
+}
+`;
+      const complete = BROKER_CONNECTION_TYPE_NAMES.map((type) => connection(type.replace(/-/g, '_'), type, connectionVariants(type)[0]?.fields ?? []));
+      stack.configure(complete.join(''));
+      await stack.init();
+      expect((await stack.workspace.terraform(['validate', '-no-color'])).code).toBe(0);
+
+      const incomplete = BROKER_CONNECTION_TYPE_NAMES.map((type) => connection(type.replace(/-/g, '_'), type, (connectionVariants(type)[0]?.fields ?? []).slice(1)));
+      stack.configure(incomplete.join(''));
+      const result = await stack.workspace.terraform(['validate', '-no-color']);
+      expect(result.code).toBe(1);
+      const output = unwrapped(result.stderr);
+      for (const type of BROKER_CONNECTION_TYPE_NAMES) expect(output).toContain(`Missing configuration for a ${type} connection`);
+      expect(stack.emulator.requests()).toEqual([]);
+    }));
 
   test('bad input fails at validate, naming the attribute, before any Snyk call', () =>
     withSnykStack(async (stack) => {
