@@ -44,6 +44,20 @@ data "snyk_broker_deployments" "tenant" {
   tenant_id  = local.tenant_id
   depends_on = [snyk_broker_deployment.main]
 }
+data "snyk_broker_deployments" "by_install_in_admin_org" {
+  tenant_id       = local.tenant_id
+  app_install_id  = snyk_app_install.broker.id
+  organization_id = snyk_organization.admin.id
+  depends_on      = [snyk_broker_deployment.main]
+}
+data "snyk_broker_deployments" "in_legacy_org" {
+  tenant_id       = local.tenant_id
+  organization_id = snyk_organization.legacy.id
+  depends_on      = [snyk_broker_deployment.main]
+}
+output "deployment_counts" {
+  value = [length(data.snyk_broker_deployments.by_install_in_admin_org.deployments), length(data.snyk_broker_deployments.in_legacy_org.deployments)]
+}
 data "snyk_broker_connections" "tenant" {
   tenant_id  = local.tenant_id
   depends_on = [snyk_broker_connection.ghe]
@@ -128,6 +142,7 @@ describe('Universal Broker lifecycle with terraform', () => {
         expect(outputs.deployment_ids?.value).toEqual([value('snyk_broker_deployment.main')]);
         expect(outputs.tenant_connections?.value).toEqual([`ghe:github-enterprise:${value('snyk_app_install.broker')}`]);
         expect(outputs.legacy_connections?.value).toEqual([value('snyk_broker_connection.ghe')]);
+        expect(outputs.deployment_counts?.value).toEqual([1, 0]);
         expect((await stack.plan()).code).toBe(0);
 
         // Forget every Universal Broker resource, then import each one back.
