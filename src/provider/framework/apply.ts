@@ -3,6 +3,7 @@ import { isUnknown } from '../plugin/unknown';
 import { AttributeMap } from './attributes';
 import { diagnosticFromError, Diagnostics, PartialResultError, PathStep } from './diagnostics';
 import { ResourceDefinition } from './resource';
+import { validateConfiguration } from './validate';
 import { containsUnknown, isObjectValue, normalizeObject, ObjectValue, valuesEqual } from './values';
 
 export interface ApplyInput<P> {
@@ -28,6 +29,14 @@ export async function applyResource<P>(definition: Definition<P>, input: ApplyIn
   const diagnostics = new Diagnostics();
   if (input.planned === null) return deleteResource(definition, input, diagnostics);
   const attributes = definition.attributes as AttributeMap;
+  if (input.config !== null) {
+    // Values that were unknown at validate and plan (derived from other resources) are checked now, before any call.
+    const validation = await validateConfiguration(input.config, attributes, definition.validateConfig?.bind(definition), definition.typeName);
+    if (validation.hasErrors) {
+      diagnostics.append(validation.all.filter((entry) => entry.severity === 'error'));
+      return { newState: input.prior, diagnostics };
+    }
+  }
   const planned = input.planned;
   let partialState: Record<string, unknown> | undefined;
   const context = {

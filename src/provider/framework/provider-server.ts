@@ -15,7 +15,7 @@ import { redactValue } from './redact';
 import { ResourceDefinition } from './resource';
 import { toProtocolSchema } from './schema';
 import { upgradeState } from './upgrade';
-import { validateAttributes } from './validate';
+import { validateConfiguration, ValidateConfigHook } from './validate';
 import { containsUnknown, normalizeObject, ObjectValue } from './values';
 
 type Resource<P> = ResourceDefinition<Record<string, unknown>, P>;
@@ -89,18 +89,10 @@ export function createProviderServer<P>(provider: ProviderType<P>, logger: Logge
   const validateConfig = async (
     config: ObjectValue | null,
     schema: Declared,
-    hook: ((context: { config: Record<string, unknown>; diagnostics: Diagnostics }) => void | Promise<void>) | undefined,
+    hook: ValidateConfigHook | undefined,
     label: string,
   ): Promise<protocol.DiagnosticsResponse> => {
-    const diagnostics = new Diagnostics();
-    if (config !== null) {
-      validateAttributes(config, schema.attributes, diagnostics);
-      try {
-        await hook?.({ config, diagnostics });
-      } catch (error) {
-        diagnostics.append([diagnosticFromError(error, `Validating ${label} failed`)]);
-      }
-    }
+    const diagnostics = config === null ? new Diagnostics() : await validateConfiguration(config, schema.attributes, hook, label);
     return { diagnostics: toProtocolDiagnostics(diagnostics, schema.attributes) };
   };
 

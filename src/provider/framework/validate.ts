@@ -1,6 +1,6 @@
 import { isUnknown } from '../plugin/unknown';
 import { AnyAttribute, AttributeMap } from './attributes';
-import { Diagnostics, PathStep } from './diagnostics';
+import { diagnosticFromError, Diagnostics, PathStep } from './diagnostics';
 import { containsUnknown, isObjectValue, ObjectValue } from './values';
 
 /**
@@ -36,4 +36,19 @@ export function validateAttributes(value: ObjectValue, attributes: AttributeMap,
 
 function isReadOnly(attribute: AnyAttribute): boolean {
   return attribute.computed && !attribute.optional && !attribute.required;
+}
+
+/** A resource's, data source's or provider's own configuration check, beside its attributes. */
+export type ValidateConfigHook = (context: { config: Record<string, unknown>; diagnostics: Diagnostics }) => void | Promise<void>;
+
+/** Attribute validators, then the definition's own check; what either throws becomes an error. */
+export async function validateConfiguration(config: ObjectValue, attributes: AttributeMap, hook: ValidateConfigHook | undefined, label: string): Promise<Diagnostics> {
+  const diagnostics = new Diagnostics();
+  validateAttributes(config, attributes, diagnostics);
+  try {
+    await hook?.({ config, diagnostics });
+  } catch (error) {
+    diagnostics.append([diagnosticFromError(error, `Validating ${label} failed`)]);
+  }
+  return diagnostics;
 }

@@ -227,6 +227,8 @@ describe('bad input is an error at validate or plan, naming the argument, before
     await emulator?.close();
   });
 
+  beforeEach(() => emulator.clearRequests());
+
   async function validate(hcl: string): Promise<Diagnostic[]> {
     workspace.writeFile('main.tf', hcl);
     const result = await workspace.terraform(['validate', '-json', '-no-color']);
@@ -291,6 +293,37 @@ data "snyk_organization" "lookup" {
     expect(errors).toContain('Expected a whole number from 1 to 10, got 11.');
     expect(errors).toContain('Invalid value for slug');
     expect(emulator.requests()).toEqual([]);
+  });
+
+  test('values known only at apply time are checked before the resource makes its first call', async () => {
+    workspace.writeFile(
+      'main.tf',
+      `${REQUIRED_PROVIDERS}
+resource "snyk_organization" "first" {
+  name     = "first"
+  group_id = "${emulator.defaultGroupId}"
+}
+resource "snyk_organization" "second" {
+  name     = "${'$'}{snyk_organization.first.slug} "
+  group_id = "${emulator.defaultGroupId}"
+}
+resource "snyk_integration_clone" "into_itself" {
+  source_organization_id      = snyk_organization.first.id
+  source_integration_id       = "${INTEGRATION}"
+  destination_organization_id = snyk_organization.first.id
+}
+`,
+    );
+    const apply = await workspace.terraform(['apply', '-auto-approve', '-no-color', '-input=false']);
+    expect(apply.code).toBe(1);
+    const errors = apply.stderr.replace(/\s+/g, ' ');
+    expect(errors).toMatch(/Invalid value for name .*Expected no white space at the start or end, got "first "/);
+    expect(errors).toContain('Clone into the same organization');
+    // Only the first organization was created; neither bad resource made a call.
+    expect(emulator.requests().map((request) => `${request.method} ${request.path}`)).toEqual(['POST /v1/org']);
+    // Remove what was created (destroy would re-check the still-bad configuration).
+    workspace.writeFile('main.tf', REQUIRED_PROVIDERS);
+    await workspace.mustTerraform(['apply', '-auto-approve', '-no-color', '-input=false']);
   });
 
   test('a provider setting known only at plan time is checked at plan, before any call', async () => {

@@ -12,6 +12,29 @@ describe('applying', () => {
     expect(result.newState).toMatchObject({ id: 'new-id', secret: 'hush', name: 'one' });
   });
 
+  test('a configured value that was unknown until apply is validated before create or update runs', async () => {
+    const calls: string[] = [];
+    const watched = {
+      ...example,
+      create: async () => {
+        calls.push('create');
+        return knownState;
+      },
+      update: async () => {
+        calls.push('update');
+        return knownState;
+      },
+    };
+    const config = { ...knownState, id: null, secret: null, status: null, parent_id: 'not-a-uuid' };
+    const created = await applyResource(watched, { prior: null, planned: { ...plannedCreate, parent_id: 'not-a-uuid' }, config, provider });
+    expect(created.newState).toBeNull();
+    expect(created.diagnostics.all).toEqual([expect.objectContaining({ severity: 'error', summary: 'Invalid value for parent_id', path: ['parent_id'] })]);
+    const updated = await applyResource(watched, { prior: knownState, planned: { ...knownState, parent_id: 'not-a-uuid' }, config, provider });
+    expect(updated.newState).toEqual(knownState);
+    expect(updated.diagnostics.hasErrors).toBe(true);
+    expect(calls).toEqual([]);
+  });
+
   test('a value known in the plan that comes back different is a clear error, not a Terraform crash', async () => {
     const buggy = { ...example, create: async () => ({ ...knownState, name: 'other' }) };
     const result = await applyResource(buggy, { prior: null, planned: plannedCreate, config: null, provider });
