@@ -179,6 +179,14 @@ export const BEHAVIOR_TABLE = {
       unlimited: 'every `create` adds a secret',
     },
   },
+  'ub-bulk-migration': {
+    values: ['deferred', 'immediate'],
+    doc: 'When a bulk migration (`POST .../bulk_migration`) moves its orgs: Snyk runs it asynchronously and says to check progress by listing the connection\'s integrations.',
+    valueDocs: {
+      deferred: 'answers `pending` and moves the orgs when the connection\'s integrations are next listed',
+      immediate: 'moves the orgs before answering `pending`',
+    },
+  },
   'ub-integrate-existing-type': {
     values: ['adopt', 'refuse'],
     doc: 'Org integration POST without `integration_id` when the org already has an integration of that type (e.g. a classic brokered one).',

@@ -120,6 +120,9 @@ describe('emulator Universal Broker answers against the REST spec', () => {
     const migrationOrgs = await checked('GET', `${base}/connections/${connectionId}/bulk_migration`, undefined, 200);
     expect(dataOf<Array<{ id: string }>>(migrationOrgs)).toEqual([{ id: second.id, type: 'broker_organization' }]);
     await checked('POST', `${base}/connections/${connectionId}/bulk_migration`, { data: { type: 'broker_migration' } }, 201);
+    // Progress shows by listing the connection's integrations (the migration completes then, by default).
+    const afterMigration = await checked('GET', `${tenantConnection}/integrations`, undefined, 200);
+    expect(dataOf<Array<{ org_id: string }>>(afterMigration).map((item) => item.org_id).sort()).toEqual([orgId, second.id].sort());
 
     for (const org of [orgId, second.id]) {
       const integrationId = org === orgId ? dataOf<{ id: string }>(integration).id : (emulator.state().integrations.find((item) => item.orgId === second.id)?.id as string);

@@ -34,7 +34,7 @@ export function integrate(
 }
 
 export function connectionIntegrations(model: UniversalBrokerModel, tenantId: string, connectionId: string): OrgIntegrationRecord[] {
-  model.connectionInTenant(tenantId, connectionId);
+  completePendingMigrations(model, tenantId, model.connectionInTenant(tenantId, connectionId));
   return model.integrationsOf(connectionId).map((integration) => ({ ...integration }));
 }
 
@@ -70,17 +70,32 @@ export function bulkMigrationCandidates(model: UniversalBrokerModel, tenantId: s
     .map((org) => org.id);
 }
 
-/** Moves every candidate org onto the connection. Snyk runs this asynchronously; the emulator finishes at once. */
+/** Starts moving every candidate org onto the connection: now, or when its integrations are next listed (`ub-bulk-migration`). */
 export function startBulkMigration(model: UniversalBrokerModel, tenantId: string, connection: ConnectionRecord): MigrationRecord {
-  const orgIds = bulkMigrationCandidates(model, tenantId, connection);
-  orgIds.forEach((orgId) => {
-    const integrationId = model.classic.integrationTypeMap(orgId)[connection.type];
-    integrate(model, tenantId, connection.id, orgId, { type: connection.type, integrationId });
-  });
-  const migration: MigrationRecord = { id: randomUUID(), connectionId: connection.id, status: 'pending', orgIds };
+  const migration: MigrationRecord = { id: randomUUID(), connectionId: connection.id, status: 'pending', orgIds: bulkMigrationCandidates(model, tenantId, connection) };
   model.data.migrations.push(migration);
   model.changed();
-  return { ...migration };
+  const answer = { ...migration, orgIds: [...migration.orgIds] };
+  if (model.behaviors.get('ub-bulk-migration') === 'immediate') {
+    completePendingMigrations(model, tenantId, connection);
+  }
+  return answer;
+}
+
+/** Moves the orgs of the connection's pending migrations that still qualify, and marks the migrations completed. */
+function completePendingMigrations(model: UniversalBrokerModel, tenantId: string, connection: ConnectionRecord): void {
+  const pending = model.data.migrations.filter((migration) => migration.connectionId === connection.id && migration.status === 'pending');
+  if (pending.length === 0) {
+    return;
+  }
+  const stillCandidates = new Set(bulkMigrationCandidates(model, tenantId, connection));
+  for (const migration of pending) {
+    migration.orgIds
+      .filter((orgId) => stillCandidates.delete(orgId))
+      .forEach((orgId) => integrate(model, tenantId, connection.id, orgId, { type: connection.type, integrationId: model.classic.integrationTypeMap(orgId)[connection.type] }));
+    migration.status = 'completed';
+  }
+  model.changed();
 }
 
 function classicIntegrationFor(model: UniversalBrokerModel, orgId: string, request: { type: string; integrationId?: string }): string {

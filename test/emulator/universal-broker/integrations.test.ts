@@ -52,6 +52,43 @@ describe('Universal Broker emulator: org integrations', () => {
   });
 });
 
+describe('Universal Broker emulator: bulk migration', () => {
+  const emulator = useEmulator();
+
+  async function classicFamilyOfTwo() {
+    const d = await setUpDeployment(emulator());
+    const [credentialId] = await addCredentials(emulator(), d, [{ env: 'GHE_TOKEN', type: 'github-enterprise' }]);
+    const connectionId = await addGheConnection(emulator(), d, credentialId as string);
+    const classic = await call(emulator(), 'POST', `/v1/org/${d.orgId}/integrations`, { body: { type: 'github-enterprise', broker: { enabled: true } } });
+    const second = emulator().createOrg(emulator().defaultGroupId, 'Second');
+    await call(emulator(), 'POST', `/v1/org/${d.orgId}/integrations/${(classic.body as { id: string }).id}/clone`, { body: { destinationOrgPublicId: second.id } });
+    const migration = `${d.base}/connections/${connectionId}/bulk_migration`;
+    const integrations = `/tenants/${d.tenantId}/brokers/connections/${connectionId}/integrations`;
+    const brokered = () => emulator().state().integrations.filter((integration) => integration.tokenFamilyId !== null).length;
+    return { d, second, migration, integrations, brokered };
+  }
+
+  it('lists the orgs still on a classic token, answers pending, and moves them when the integrations are next listed', async () => {
+    const { d, second, migration, integrations, brokered } = await classicFamilyOfTwo();
+    expect(dataOf<Array<{ id: string }>>(await rest(emulator(), 'GET', migration)).map((org) => org.id).sort()).toEqual([d.orgId, second.id].sort());
+    const started = await rest(emulator(), 'POST', migration, { data: { type: 'broker_migration' } });
+    expect(started.status).toBe(201);
+    expect(dataOf<{ attributes: unknown }>(started).attributes).toEqual({ status: 'pending' });
+    expect(brokered()).toBe(2);
+    expect(dataOf<unknown[]>(await rest(emulator(), 'GET', integrations))).toHaveLength(2);
+    expect(brokered()).toBe(0);
+    expect(emulator().state().universalBroker?.migrations[0]?.status).toBe('completed');
+    expect(dataOf<unknown[]>(await rest(emulator(), 'GET', migration))).toEqual([]);
+  });
+
+  it('moves them before answering under ub-bulk-migration=immediate', async () => {
+    emulator().setBehaviors({ 'ub-bulk-migration': 'immediate' });
+    const { migration, brokered } = await classicFamilyOfTwo();
+    await rest(emulator(), 'POST', migration, { data: { type: 'broker_migration' } });
+    expect(brokered()).toBe(0);
+  });
+});
+
 describe('Universal Broker emulator: ub-forbidden-status', () => {
   it('answers the configured status to a key without the role', async () => {
     const emulator = await startEmulator({ apiKeys: { 'member-key-0009': 'tenant-member' }, behaviors: { 'ub-forbidden-status': '404' } });
