@@ -7,6 +7,7 @@ import { runApplyBenchmark } from './bench/apply-throughput.mjs';
 import { runFanOutBenchmark } from './bench/fan-out.mjs';
 import { runHandshakeBenchmark } from './bench/handshake.mjs';
 import { runRateLimitBenchmark } from './bench/rate-limit.mjs';
+import { runUnreachableBenchmark } from './bench/unreachable.mjs';
 import { describeMachine } from './bench/machine.mjs';
 import { BenchUsageError, USAGE, parseBenchOptions } from './bench/options.mjs';
 import { formatConsole, formatFigures, writeFigures } from './bench/report.mjs';
@@ -20,6 +21,7 @@ const BENCHMARKS = {
   'fan-out': (options, sources) => runFanOutBenchmark({ sources, bundlePath, orgs: options.orgs, perOrg: options.perOrg, delayMs: options.delayMs }),
   apply: (options, sources) => runApplyBenchmark({ sources, bundlePath, create: options.create, delayMs: options.delayMs }),
   'rate-limit': (options, sources) => runRateLimitBenchmark({ sources, bundlePath, orgs: options.rateOrgs, rateLimits: options.rateLimits }),
+  unreachable: (_options, sources) => runUnreachableBenchmark({ sources, bundlePath, orgs: 20 }),
 };
 
 async function main(argv) {

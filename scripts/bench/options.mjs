@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { BENCH_INTEGRATION_TYPES } from './integration-fixtures.mjs';
 
 /** The benchmarks, in the order they run. */
-export const BENCHMARK_IDS = ['handshake', 'fan-out', 'apply', 'rate-limit'];
+export const BENCHMARK_IDS = ['handshake', 'fan-out', 'apply', 'rate-limit', 'unreachable'];
 
 /** The emulator's `rate-limit` values the rate-limit benchmark runs under by default. */
 export const DEFAULT_RATE_LIMITS = ['snyk', '900/min'];

@@ -19,7 +19,7 @@ export interface RetryOptions {
   /**
    * How long the API may be unreachable (connection refused, unknown host) before calls fail; counted from the first
    * such failure of any call sharing the throttle, so a wrong URL fails fast however many calls are waiting.
-   * @default 8000
+   * @default 6000
    */
   readonly unreachableBudgetMs?: number;
 }
@@ -32,7 +32,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxDelayMs: 20_000,
   maxTotalMs: 90_000,
   rateLimitBudgetMs: 3 * RATE_LIMIT_WINDOW_MS + 20_000,
-  unreachableBudgetMs: 8_000,
+  unreachableBudgetMs: 6_000,
 };
 
 /** Time and chance, injectable so tests neither wait nor depend on luck. */

@@ -26,7 +26,7 @@ function resolvedOptions(...args: string[]): BenchOptions {
 describe('scripts/bench.mjs options', () => {
   test('defaults run every benchmark at the sizes BENCHMARKS.md describes, writing nothing', () => {
     expect(resolvedOptions()).toMatchObject({
-      only: ['handshake', 'fan-out', 'apply', 'rate-limit'],
+      only: ['handshake', 'fan-out', 'apply', 'rate-limit', 'unreachable'],
       runs: 30,
       orgs: 10,
       perOrg: 5,
