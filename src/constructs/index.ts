@@ -9,3 +9,4 @@ export * from './integration';
 export * from './integration-clone';
 export * from './broker-token';
 export * from './output';
+export * from './universal-broker';

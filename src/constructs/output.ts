@@ -15,7 +15,7 @@ export interface SnykOutputProps {
   readonly sensitive?: boolean;
 }
 
-const SECRET_REFERENCE = /\b(snyk_integration\.[\w-]+\.(broker_token|credentials)|snyk_broker_token\.[\w-]+\.token)\b/;
+const SECRET_REFERENCE = /\b(snyk_integration\.[\w-]+\.(broker_token|credentials)|snyk_broker_token\.[\w-]+\.token|snyk_app_install\.[\w-]+\.(client_secret|previous_client_secret))\b/;
 
 /** A Terraform output that is sensitive unless said otherwise, for what a broker deployment needs. */
 export class SnykOutput extends TerraformOutput {
