@@ -79,10 +79,11 @@ export async function release(args = process.argv.slice(2)) {
   rmSync(outDir, { recursive: true, force: true });
   const workDir = join(outDir, '.build');
   mkdirSync(workDir, { recursive: true });
+  // Read once: every platform gets the same bundle even if `npm run build` runs again meanwhile.
   const context = { version, cacheDir, workDir, host, bundle: readFileSync(bundlePath) };
   context.postjectDir = timed(timings, 'fetch postject', () => fetchPackage(POSTJECT.name, POSTJECT.version, cacheDir));
   const hostNode = join(timed(timings, `fetch ${host.nodePackage}@${NODE_VERSION}`, () => fetchPackage(host.nodePackage, NODE_VERSION, cacheDir)), host.nodeBinary);
-  context.blob = writeSeaBlob({ hostNode, bundlePath, workDir: join(workDir, 'blob') });
+  context.blob = writeSeaBlob({ hostNode, bundle: context.bundle, workDir: join(workDir, 'blob') });
 
   const packages = [];
   for (const platform of platforms) {

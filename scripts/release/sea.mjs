@@ -21,11 +21,11 @@ export function seaMainScript(bundleSource) {
  * bundle's top-level wrapper (9 KB; V8 compiles the functions lazily anyway) and was not faster, and a user-land
  * snapshot cannot hold node:http2 or node:tls, while one that only pre-compiles the bundle broke its TLS server.
  */
-export function writeSeaBlob({ hostNode, bundlePath, workDir }) {
+export function writeSeaBlob({ hostNode, bundle, workDir }) {
   mkdirSync(workDir, { recursive: true });
   const main = join(workDir, 'main.js');
   const blob = join(workDir, 'sea-prep.blob');
-  writeFileSync(main, seaMainScript(readFileSync(bundlePath, 'utf8')));
+  writeFileSync(main, seaMainScript(bundle.toString('utf8')));
   const config = join(workDir, 'sea-config.json');
   writeFileSync(config, JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: false, useSnapshot: false }));
   execFileSync(hostNode, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'pipe'] });
