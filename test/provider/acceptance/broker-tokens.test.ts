@@ -50,7 +50,7 @@ describe('snyk_broker_token with terraform', () => {
       expect(rotation.stdout).toMatch(/rotation_triggers[\s\S]*# forces replacement/);
       expect(rotation.stdout + rotation.stderr).not.toContain('cannot be made provisional');
       const rotated = await stack.apply();
-      expect(rotated.stdout + rotated.stderr).not.toContain('Warning');
+      expect(rotated.stdout + rotated.stderr).not.toContain('cannot be made provisional');
       token = await stack.resourceValues('snyk_broker_token.current');
       expect(token.status).toBe('provisional');
       expect(familyOf(stack.emulator, clone)).toMatchObject({ token: live, provisionalToken: token.token });
