@@ -1,5 +1,5 @@
 import { BROKER_CONNECTION_TYPE_NAMES, BrokerConnection, BrokerConnectionConfiguration, ConnectionRef, DeploymentRef } from '../../../snyk/universal-broker';
-import { attr, DiagnosticError, defineResource, Diagnostics, isUnknown, oneOf, requiresReplace, stringLengthAtLeast, useStateForUnknown, uuid } from '../../framework';
+import { attr, DiagnosticError, defineResource, Diagnostics, isUnknown, oneOf, Planned, requiresReplace, stringLengthAtLeast, useStateForUnknown, uuid } from '../../framework';
 import { SnykProviderContext } from '../../snyk-context';
 import { known } from '../known';
 import {
@@ -45,33 +45,31 @@ function toModel(connection: BrokerConnection, ids: { tenant_id: string; app_ins
   };
 }
 
-function input(plan: { name: unknown; type: unknown; configuration: unknown }): { name: string; configuration: BrokerConnectionConfiguration } {
-  const configuration = known(plan.configuration as ConnectionConfigurationModel, 'configuration');
-  return {
-    name: known(plan.name as string, 'name'),
-    configuration: { type: known(plan.type as string, 'type'), required: toApiFields(configuration) } as BrokerConnectionConfiguration,
-  };
+/** The create/update body; the plan passed `validateConfig`, so the fields match the type. */
+function input(plan: Readonly<Planned<ConnectionModel>>): { name: string; configuration: BrokerConnectionConfiguration } {
+  const required = toApiFields(known(plan.configuration, 'configuration'));
+  return { name: known(plan.name, 'name'), configuration: { type: known(plan.type, 'type'), required } as BrokerConnectionConfiguration };
 }
 
 /** With the deployment known, checks that every `*_credential_id` names a credential reference of it, for this type. */
-async function checkCredentialReferences(provider: SnykProviderContext, plan: Record<string, unknown>, diagnostics: Diagnostics): Promise<void> {
-  const configuration = plan.configuration as Record<string, unknown> | null;
-  const ids = [plan.tenant_id, plan.app_install_id, plan.broker_deployment_id, plan.type];
-  if (!configuration || isUnknown(configuration) || ids.some((value) => typeof value !== 'string')) return;
+async function checkCredentialReferences(provider: SnykProviderContext, plan: Readonly<Planned<ConnectionModel>>, diagnostics: Diagnostics): Promise<void> {
+  const { tenant_id, app_install_id, broker_deployment_id, type, configuration } = plan;
+  if (typeof tenant_id !== 'string' || typeof app_install_id !== 'string' || typeof broker_deployment_id !== 'string' || typeof type !== 'string') return;
+  if (isUnknown(configuration)) return;
   const references = Object.entries(configuration).filter((entry): entry is [string, string] => entry[0].endsWith('_credential_id') && typeof entry[1] === 'string');
   if (references.length === 0) return;
-  const ref = deploymentRefOf(plan as unknown as ConnectionModel);
+  const ref = deploymentRefOf({ tenant_id, app_install_id, broker_deployment_id });
   const credentials = await ubClient(provider).listCredentials(ref).catch(() => undefined);
   if (!credentials) return; // the deployment is new or unreadable: Snyk checks at apply
   for (const [name, id] of references) {
     const credential = credentials.find((candidate) => candidate.id === id);
     if (!credential) {
       diagnostics.addError(['configuration', name], 'Unknown credential reference', `Deployment ${ref.deploymentId} has no credential reference ${id} (${FIELD_OF_ATTRIBUTE[name]}).`);
-    } else if (credential.type !== plan.type) {
+    } else if (credential.type !== type) {
       diagnostics.addError(
         ['configuration', name],
         'Credential reference of another connection type',
-        `Credential reference ${id} (${credential.environmentVariableName}) serves ${credential.type} connections, not ${String(plan.type)}.`,
+        `Credential reference ${id} (${credential.environmentVariableName}) serves ${credential.type} connections, not ${type}.`,
       );
     }
   }

@@ -1,5 +1,5 @@
 import { BROKER_CONNECTION_TYPE_NAMES, BrokerConnectionIntegration } from '../../../snyk/universal-broker';
-import { attr, DiagnosticError, defineResource, Diagnostics, isUnknown, oneOf, requiresReplace, types, useStateForUnknown, uuid, validator } from '../../framework';
+import { attr, DiagnosticError, defineResource, Diagnostics, isUnknown, oneOf, Planned, requiresReplace, types, useStateForUnknown, uuid, validator } from '../../framework';
 import { SnykProviderContext } from '../../snyk-context';
 import { ORGANIZATION_ID } from '../descriptions';
 import { known } from '../known';
@@ -41,9 +41,10 @@ async function findIntegration(provider: SnykProviderContext, tenantId: string, 
  * The classic integration a new org integration takes over, checked against the org's integrations: the one named
  * in `integration_id`, else the org's integration of the type (Snyk moves it onto the connection).
  */
-async function classicTakeover(provider: SnykProviderContext, plan: Record<string, unknown>, diagnostics: Diagnostics): Promise<ClassicTakeover | undefined> {
+async function classicTakeover(provider: SnykProviderContext, plan: Readonly<Planned<BrokerIntegrationModel>>, diagnostics: Diagnostics): Promise<ClassicTakeover | undefined> {
   const { organization_id: orgId, type, integration_id: integrationId, classic_family_organization_ids: family } = plan;
   if (typeof orgId !== 'string' || typeof type !== 'string' || isUnknown(integrationId) || isUnknown(family)) return undefined;
+  if (family?.some((member) => isUnknown(member))) return undefined; // organizations created in this plan: nothing to leave yet
   const typeMap = await provider.typeMaps.get(orgId).catch(() => undefined);
   if (!typeMap) return undefined; // the org is new in this plan
   let takenOver = typeMap[type];
@@ -63,7 +64,7 @@ async function classicTakeover(provider: SnykProviderContext, plan: Record<strin
     );
   }
   if (!takenOver) return undefined;
-  return { orgId, type, integrationId: takenOver, familyOrgIds: Array.isArray(family) ? (family as string[]) : null };
+  return { orgId, type, integrationId: takenOver, familyOrgIds: family };
 }
 
 /** `snyk_broker_integration`: an organization's integration served by a Universal Broker connection. */
