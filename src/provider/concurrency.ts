@@ -1,7 +1,8 @@
 /**
  * Caps how many Snyk API calls one provider process makes at once. Terraform refreshes and applies many resources
- * concurrently in one process; Snyk allows about 2,000 v1 calls a minute per user, so a small cap keeps a large plan
- * well inside that while still overlapping network round trips.
+ * concurrently in one process; a small cap overlaps network round trips without flooding Snyk. How many calls start
+ * per minute is the client's throttle's business (`SnykThrottle`: under Snyk's per-minute limits, and a shared pause
+ * on a 429).
  */
 export class ConcurrencyLimiter {
   private active = 0;
