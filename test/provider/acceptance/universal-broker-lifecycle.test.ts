@@ -1,7 +1,7 @@
 import { attributeOfField } from '../../../src/provider/resources/universal-broker/connection-configuration';
 import { BROKER_CONNECTION_TYPE_NAMES, BrokerConnectionType, connectionVariants, credentialFieldsOf } from '../../../src/snyk/universal-broker';
 import { orgHcl, unwrapped, withSnykStack } from './support';
-import { brokerIntegrationHcl, credentialHcl, installAndDeploymentHcl, scmConnectionHcl, shownResources, ubState } from './universal-broker-support';
+import { brokerIntegrationHcl, classicFamilyHcl, credentialHcl, installAndDeploymentHcl, scmConnectionHcl, shownResources, ubState } from './universal-broker-support';
 
 const TIMEOUT_MS = 600_000;
 
@@ -19,20 +19,10 @@ resource "snyk_app_install" "broker" {
 const SHARED = [installAndDeploymentHcl(), credentialHcl('ghe_token', 'GHE_TOKEN', 'github-enterprise'), scmConnectionHcl('ghe', 'github-enterprise', 'ghe_token')].join('');
 
 function familyHcl(group: string, tenant: string): string {
-  return `${orgHcl('broker-admin', 'admin', group)}${orgHcl('platform', 'platform', group)}${orgHcl('legacy', 'legacy', group)}
+  return `${classicFamilyHcl(group)}
 locals {
   tenant_id = "${tenant}"
   family    = [snyk_organization.platform.id, snyk_organization.legacy.id]
-}
-resource "snyk_integration" "classic_ghe" {
-  organization_id = snyk_organization.platform.id
-  type            = "github-enterprise"
-  broker          = true
-}
-resource "snyk_integration_clone" "legacy_ghe" {
-  source_organization_id      = snyk_organization.platform.id
-  source_integration_id       = snyk_integration.classic_ghe.id
-  destination_organization_id = snyk_organization.legacy.id
 }
 `;
 }

@@ -1,6 +1,6 @@
 import { SnykClient } from '../../../src/snyk';
 import { UniversalBrokerClient } from '../../../src/snyk/universal-broker';
-import { SnykStack } from './support';
+import { orgHcl, SnykStack } from './support';
 
 /** The Universal Broker part of the emulator's state. */
 export function ubState(stack: SnykStack): {
@@ -91,5 +91,25 @@ export function brokerIntegrationHcl(name: string, connection: string, org: stri
   organization_id      = snyk_organization.${org}.id
   type                 = snyk_broker_connection.${connection}.type
 ${extra}}
+`;
+}
+
+/**
+ * The classic world being migrated: orgs `admin`, `platform` and `legacy` (plus `extraOrgs`), a brokered GitHub
+ * Enterprise integration `classic_ghe` in platform, and its clone `legacy_ghe` in legacy: one classic token family.
+ */
+export function classicFamilyHcl(group: string, extraOrgs: readonly string[] = []): string {
+  const orgs = ['admin', 'platform', 'legacy', ...extraOrgs].map((name) => orgHcl(name === 'admin' ? 'broker-admin' : name.replace(/_/g, '-'), name, group));
+  return `${orgs.join('')}
+resource "snyk_integration" "classic_ghe" {
+  organization_id = snyk_organization.platform.id
+  type            = "github-enterprise"
+  broker          = true
+}
+resource "snyk_integration_clone" "legacy_ghe" {
+  source_organization_id      = snyk_organization.platform.id
+  source_integration_id       = snyk_integration.classic_ghe.id
+  destination_organization_id = snyk_organization.legacy.id
+}
 `;
 }

@@ -1,6 +1,7 @@
-import { orgHcl, unwrapped, withSnykStack } from './support';
+import { unwrapped, withSnykStack } from './support';
 import {
   brokerIntegrationHcl,
+  classicFamilyHcl,
   connectionRef,
   credentialHcl,
   installAndDeploymentHcl,
@@ -11,28 +12,8 @@ import {
 } from './universal-broker-support';
 
 const E2E_TIMEOUT_MS = 900_000;
-
-/** Step 1: the classic world: a brokered GitHub Enterprise integration shared with a legacy org by a clone. */
-function classicHcl(group: string): string {
-  return [
-    orgHcl('broker-admin', 'admin', group),
-    orgHcl('platform', 'platform', group),
-    orgHcl('team-a', 'team_a', group),
-    orgHcl('team-b', 'team_b', group),
-    orgHcl('legacy', 'legacy', group),
-    `resource "snyk_integration" "classic_ghe" {
-  organization_id = snyk_organization.platform.id
-  type            = "github-enterprise"
-  broker          = true
-}
-resource "snyk_integration_clone" "legacy_ghe" {
-  source_organization_id      = snyk_organization.platform.id
-  source_integration_id       = snyk_integration.classic_ghe.id
-  destination_organization_id = snyk_organization.legacy.id
-}
-`,
-  ].join('\n');
-}
+/** Step 1 is the classic family (platform and legacy share a token); team_a and team_b get Universal Broker only. */
+const EXTRA_ORGS = ['team_a', 'team_b'];
 
 /** Step 2: Universal Broker beside it; the platform org's classic integration moves onto the GHE connection. */
 function universalBrokerHcl(tenant: string): string {
@@ -61,13 +42,13 @@ describe('Universal Broker with terraform', () => {
     () =>
       withSnykStack(async (stack, group) => {
         const tenant = stack.emulator.defaultTenantId;
-        stack.configure(classicHcl(group));
+        stack.configure(classicFamilyHcl(group, EXTRA_ORGS));
         await stack.apply();
         const ids = await shownResources(stack);
         const orgId = (name: string) => String(ids.get(`snyk_organization.${name}`)?.values.id);
         const classicGhe = String(ids.get('snyk_integration.classic_ghe')?.values.id);
 
-        stack.configure(classicHcl(group) + universalBrokerHcl(tenant));
+        stack.configure(classicFamilyHcl(group, EXTRA_ORGS) + universalBrokerHcl(tenant));
         const trace = { TF_LOG: 'trace' };
         const plan = await stack.workspace.mustTerraform(['plan', '-no-color'], trace);
         const planText = unwrapped(plan.stdout + plan.stderr);
