@@ -162,6 +162,30 @@ resource "snyk_broker_token" "known" {
       expect(recreated.broker_token).toBe(familyOf(stack.emulator, String(recreated.id))?.token);
     }));
 
+  test('a brokered create that fails before its token is captured is taken over by the next apply: one integration, its token captured', () =>
+    withSnykStack(async (stack, group) => {
+      stack.configure(orgHcl('platform', 'platform', group) + integrationHcl('  type = "github"\n  broker = true\n'));
+      await stack.init();
+      // Snyk's POST answers {id} only; every PUT that would enable the broker fails, so the token is never seen.
+      stack.emulator.addFault({ method: 'PUT', path: '/v1/org/*/integrations/*', respond: { status: 503 }, times: 100 });
+      const failed = await stack.workspace.terraform(['apply', '-auto-approve', '-no-color']);
+      expect(failed.code).toBe(1);
+      const orgId = String((await stack.resourceValues('snyk_organization.platform')).id);
+      expect((await stack.resourceValues('snyk_integration.scm')).id).toBeNull();
+
+      stack.emulator.clearFaults();
+      const plan = await stack.plan();
+      expect(plan.stdout).toMatch(/snyk_integration\.scm is tainted, so must be replaced/);
+      await stack.apply();
+      const integrations = stack.emulator.state().integrations.filter((integration) => integration.orgId === orgId);
+      expect(integrations).toHaveLength(1);
+      const taken = await stack.resourceValues('snyk_integration.scm');
+      expect(taken.id).toBe(integrations[0].id);
+      expect(taken.broker_token).toBe(familyOf(stack.emulator, integrations[0].id)?.token);
+      expect(stack.emulator.requests().filter((request) => request.method === 'POST' && request.path.endsWith('/integrations'))).toHaveLength(1);
+      expect((await stack.plan()).code).toBe(0);
+    }));
+
   test('settings are applied, read back, and drift in Snyk is planned away', () =>
     withSnykStack(async (stack, group) => {
       stack.configure(
