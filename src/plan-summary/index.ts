@@ -15,3 +15,4 @@ export * from './token-family';
 export * from './warnings';
 export * from './wording';
 export * from './order';
+export * from './universal-broker';

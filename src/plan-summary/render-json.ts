@@ -39,6 +39,20 @@ export interface JsonSummaryDocument {
       readonly members: readonly string[];
       readonly changes: readonly string[];
     }>;
+    readonly universal_broker: {
+      readonly changes: readonly JsonEntry[];
+      readonly organizations: readonly string[];
+      readonly environment_to_add: readonly string[];
+      readonly environment_to_drop: readonly string[];
+      readonly rotations: readonly string[];
+      readonly classic_families: ReadonlyArray<{
+        readonly family: string;
+        readonly leaving: readonly string[];
+        readonly already_moved: readonly string[];
+        readonly remaining: readonly string[];
+        readonly emptied: boolean;
+      }>;
+    };
     readonly outputs: ReadonlyArray<{ readonly name: string; readonly action: string; readonly sensitive: boolean }>;
   }>;
 }
@@ -69,6 +83,20 @@ export function toJsonDocument(summaries: readonly StackSummary[]): JsonSummaryD
         members: [...family.members],
         changes: [...family.changes],
       })),
+      universal_broker: {
+        changes: summary.universalBroker.entries.map(jsonEntry),
+        organizations: [...summary.universalBroker.organizations],
+        environment_to_add: [...summary.universalBroker.environmentToAdd],
+        environment_to_drop: [...summary.universalBroker.environmentToDrop],
+        rotations: [...summary.universalBroker.rotations],
+        classic_families: summary.universalBroker.classicFamilies.map((move) => ({
+          family: move.family,
+          leaving: [...move.leaving],
+          already_moved: [...move.alreadyMoved],
+          remaining: [...move.remaining],
+          emptied: move.emptied,
+        })),
+      },
       outputs: summary.outputs.map((output) => ({ name: output.name, action: output.kind, sensitive: output.sensitive })),
     })),
   };

@@ -1,6 +1,7 @@
 import { renderMermaid } from './mermaid';
 import { SnykChangeEntry } from './snyk-changes';
 import { StackSummary } from './summary';
+import { UniversalBrokerSummary } from './universal-broker';
 import { PlanWarning, WarningSeverity } from './warnings';
 import { countsText, hasSnykChanges, KIND_WORDS, SECTIONS } from './wording';
 
@@ -28,6 +29,7 @@ function renderStack(summary: StackSummary): string {
     if (entries.length > 0) blocks.push(`#### ${section.title}`, entryTable(section.noun, entries));
   }
   if (summary.families.length > 0) blocks.push('#### Token families', familyTable(summary));
+  blocks.push(...universalBrokerBlocks(summary.universalBroker));
   if (summary.outputs.length > 0) blocks.push('#### Outputs', outputsList(summary));
   const diagram = hasSnykChanges(summary) ? renderMermaid(summary.graph) : undefined;
   if (diagram) blocks.push('<details><summary>Diagram</summary>', `\`\`\`mermaid\n${diagram}\n\`\`\``, '</details>');
@@ -67,6 +69,27 @@ function actionCell(entry: SnykChangeEntry): string {
 function familyTable(summary: StackSummary): string {
   const rows = summary.families.map((family) => `| ${cell(family.label)} | ${cell(family.organizations.join(', '))} | ${family.changes.map(cell).join('<br>')} |`);
   return ['| Token of | Orgs sharing it | Changes |', '|---|---|---|', ...rows].join('\n');
+}
+
+function universalBrokerBlocks(broker: UniversalBrokerSummary): string[] {
+  if (broker.entries.length === 0) return [];
+  const code = (names: readonly string[]) => names.map((name) => `\`${cell(name)}\``).join(', ');
+  const facts = [
+    ...broker.organizations.map((line) => `- ${cell(line)}`),
+    ...(broker.environmentToAdd.length > 0 ? [`- Broker clients must receive: ${code(broker.environmentToAdd)}`] : []),
+    ...(broker.environmentToDrop.length > 0 ? [`- Broker clients may drop: ${code(broker.environmentToDrop)}`] : []),
+    ...broker.rotations.map((line) => `- ${cell(line)}`),
+  ];
+  const blocks = ['#### Universal Broker', entryTable('Object', broker.entries)];
+  if (facts.length > 0) blocks.push(facts.join('\n'));
+  if (broker.classicFamilies.length > 0) {
+    const rows = broker.classicFamilies.map(
+      (move) =>
+        `| ${cell(move.family)} | ${cell(move.leaving.join(', '))} | ${cell(move.alreadyMoved.join(', ') || '-')} | ${cell(move.remaining.join(', ') || 'none: the classic broker client can be retired')} |`,
+    );
+    blocks.push('#### Classic token families left', ['| Family | Moving now | Moved earlier | Still on the classic token |', '|---|---|---|---|', ...rows].join('\n'));
+  }
+  return blocks;
 }
 
 function outputsList(summary: StackSummary): string {

@@ -1,4 +1,5 @@
 import { StackSummary } from './summary';
+import { UniversalBrokerSummary } from './universal-broker';
 import { countsText, KIND_WORDS, SECTIONS, SEVERITY_TITLES } from './wording';
 
 /** Renders the summaries as plain text for a terminal or a CI log. */
@@ -26,9 +27,27 @@ function renderStack(summary: StackSummary): string {
     lines.push(`    ${oneLine(family.label)} (orgs: ${oneLine(family.organizations.join(', '))})`);
     lines.push(...family.changes.map((change) => `      ${oneLine(change)}`));
   }
+  lines.push(...universalBrokerLines(summary.universalBroker));
   if (summary.outputs.length > 0) lines.push('  Outputs:');
   lines.push(...summary.outputs.map((output) => `    ${KIND_WORDS[output.kind]} ${output.name}${output.sensitive ? ' (sensitive)' : ''}`));
   return lines.join('\n');
+}
+
+function universalBrokerLines(broker: UniversalBrokerSummary): string[] {
+  if (broker.entries.length === 0) return [];
+  const lines = ['  Universal Broker:'];
+  for (const entry of broker.entries) {
+    lines.push(`    ${KIND_WORDS[entry.kind]} ${entry.address} (${oneLine(entry.label)})${entry.details.length > 0 ? `: ${oneLine(entry.details.join('; '))}` : ''}`);
+  }
+  lines.push(...broker.organizations.map((line) => `    ${oneLine(line)}`));
+  if (broker.environmentToAdd.length > 0) lines.push(`    Broker clients must receive: ${broker.environmentToAdd.join(', ')}`);
+  if (broker.environmentToDrop.length > 0) lines.push(`    Broker clients may drop: ${broker.environmentToDrop.join(', ')}`);
+  lines.push(...broker.rotations.map((line) => `    ${oneLine(line)}`));
+  for (const move of broker.classicFamilies) {
+    lines.push(`    Classic family left: ${oneLine(move.family)}`);
+    lines.push(`      moving now: ${move.leaving.join(', ')}; moved earlier: ${move.alreadyMoved.join(', ') || '-'}; still on the classic token: ${move.remaining.join(', ') || 'none'}`);
+  }
+  return lines;
 }
 
 function oneLine(text: string): string {

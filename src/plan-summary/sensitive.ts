@@ -10,6 +10,7 @@ export const REDACTED = '(sensitive)';
 export const ALWAYS_SENSITIVE_ATTRIBUTES: { readonly [resourceType: string]: readonly string[] } = {
   snyk_integration: ['credentials', 'broker_token'],
   snyk_broker_token: ['token'],
+  snyk_app_install: ['client_secret', 'previous_client_secret'],
 };
 
 /**
@@ -74,6 +75,15 @@ export class SafeAttributes {
     return read.state === 'known' && typeof read.value === 'string' ? read.value : undefined;
   }
 
+  /** A known list (or set) of strings, none of them sensitive or unknown; otherwise undefined. */
+  strings(attribute: string): string[] | undefined {
+    if (isSensitiveAt(this.#sensitive, [attribute]) || isSensitiveAt(this.#unknown, [attribute])) return undefined;
+    const value = this.#values[attribute];
+    if (!Array.isArray(value)) return undefined;
+    const hidden = value.some((_item, index) => isSensitiveAt(this.#sensitive, [attribute, index]) || isSensitiveAt(this.#unknown, [attribute, index]));
+    return hidden || !value.every((item) => typeof item === 'string') ? undefined : (value as string[]);
+  }
+
   /** A known boolean attribute, or undefined. */
   boolean(attribute: string): boolean | undefined {
     const read = this.get(attribute);
@@ -95,6 +105,13 @@ export class SafeAttributes {
     if (isSensitiveAt(this.#sensitive, [attribute]) || isSensitiveAt(this.#unknown, [attribute])) return undefined;
     const value = this.#values[attribute];
     return isObject(value) ? Object.keys(value).sort() : undefined;
+  }
+
+  /** A known string value of a non-sensitive map attribute, or undefined. */
+  mapString(attribute: string, key: string): string | undefined {
+    if (this.mapKeys(attribute) === undefined || isSensitiveAt(this.#sensitive, [attribute, key]) || isSensitiveAt(this.#unknown, [attribute, key])) return undefined;
+    const value = (this.#values[attribute] as { [key: string]: JsonValue })[key];
+    return typeof value === 'string' ? value : undefined;
   }
 
   /** Top-level attribute names on this side. */

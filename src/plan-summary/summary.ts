@@ -2,8 +2,9 @@ import { CHANGE_KINDS, changeKind, ChangeKind, isDestructive, modelResourceChang
 import { familyOrganizations, nodeLabel } from './labels';
 import { PlanChange, TerraformPlanJson } from './plan-json';
 import { describeSnykChange, organizationFamilyDetails, SnykChangeEntry } from './snyk-changes';
-import { buildSnykGraph, SnykGraph, SNYK_RESOURCE_KINDS } from './token-family';
-import { findWarnings, PlanWarning } from './warnings';
+import { buildSnykGraph, SnykGraph, SNYK_RESOURCE_KINDS, UNIVERSAL_BROKER_RESOURCE_TYPES } from './token-family';
+import { summarizeUniversalBroker, UniversalBrokerSummary, universalBrokerWarnings } from './universal-broker';
+import { findWarnings, PlanWarning, sortWarnings } from './warnings';
 import { KIND_WORDS } from './wording';
 import { compareText } from './order';
 
@@ -48,6 +49,8 @@ export interface StackSummary {
   readonly brokerTokens: readonly SnykChangeEntry[];
   readonly clones: readonly SnykChangeEntry[];
   readonly families: readonly TokenFamilySummary[];
+  /** Universal Broker objects, the orgs they serve, the broker clients' environment, and classic families left. */
+  readonly universalBroker: UniversalBrokerSummary;
   readonly outputs: readonly OutputChangeSummary[];
   /** Whether anything (any provider) is deleted or replaced. */
   readonly destructive: boolean;
@@ -62,7 +65,9 @@ export function isSnykProvider(providerName: string): boolean {
 /** Summarises one plan. `stack` names it in the output; `source` says where it came from. */
 export function summarizePlan(plan: TerraformPlanJson, stack: string, source: string = stack): StackSummary {
   const changes = (plan.resource_changes ?? []).map(modelResourceChange).sort((a, b) => compareText(a.address, b.address));
-  const snyk = changes.filter((change) => isSnykProvider(change.providerName) && SNYK_RESOURCE_KINDS[change.type] !== undefined);
+  const snyk = changes.filter(
+    (change) => isSnykProvider(change.providerName) && (SNYK_RESOURCE_KINDS[change.type] !== undefined || UNIVERSAL_BROKER_RESOURCE_TYPES.includes(change.type)),
+  );
   const snykManaged = snyk.filter((change) => change.mode === 'managed');
   const others = changes.filter((change) => !snyk.includes(change));
   const graph = buildSnykGraph(plan, snykManaged);
@@ -75,12 +80,13 @@ export function summarizePlan(plan: TerraformPlanJson, stack: string, source: st
     terraformVersion: plan.terraform_version,
     snykCounts: countActions(snyk),
     otherProviders: countByProvider(others),
-    warnings: findWarnings(snykManaged, graph),
+    warnings: sortWarnings([...findWarnings(snykManaged, graph), ...universalBrokerWarnings(snykManaged, graph)]),
     organizations: entries('snyk_organization'),
     integrations: entries('snyk_integration'),
     brokerTokens: entries('snyk_broker_token'),
     clones: entries('snyk_integration_clone'),
     families: summarizeFamilies(graph),
+    universalBroker: summarizeUniversalBroker(snykManaged, graph, isWorthListing),
     outputs,
     destructive: changes.some(isDestructive),
     hasChanges: changes.some(isWorthListing) || outputs.length > 0,

@@ -14,6 +14,27 @@ export const SNYK_RESOURCE_KINDS: { readonly [resourceType: string]: SnykNodeKin
   snyk_broker_token: 'broker_token',
 };
 
+/** The Universal Broker resource types: summarised in their own section, linked to the graph's orgs and integrations. */
+export const UNIVERSAL_BROKER_RESOURCE_TYPES: readonly string[] = [
+  'snyk_app_install',
+  'snyk_broker_deployment',
+  'snyk_broker_deployment_credential',
+  'snyk_broker_connection',
+  'snyk_broker_integration',
+];
+
+/** What a Universal Broker resource refers to, as keys of the graph's nodes (or addresses of the plan's UB resources). */
+export interface UniversalBrokerLinks {
+  /** The org of an app install or an org integration. */
+  readonly organization?: string;
+  /** The classic integration an org integration takes over (`integration_id`). */
+  readonly adoptedIntegration?: string;
+  /** The orgs of that integration's classic token family (`classic_family_organization_ids`). */
+  readonly classicFamily: readonly string[];
+  /** The `snyk_broker_connection` of an org integration, when it is in the plan. */
+  readonly connection?: string;
+}
+
 /**
  * A Snyk object in the graph: a resource of the plan (keyed by address), or one outside it that the plan refers to
  * (keyed `external:...`, by id or by the data source that reads it).
@@ -50,6 +71,8 @@ export interface SnykGraph {
   /** Broker token key to the key of its integration (or clone). */
   readonly integrationOfToken: ReadonlyMap<string, string>;
   readonly families: readonly TokenFamily[];
+  /** Universal Broker resource address to what it refers to. */
+  readonly universalBroker: ReadonlyMap<string, UniversalBrokerLinks>;
 }
 
 /** Where each link attribute points, by resource type. */
@@ -73,7 +96,12 @@ type LinkRole = 'organization' | 'source-organization' | 'clone-source' | 'token
  * references where they are not (resources created in the same plan), then groups them into token families.
  */
 export function buildSnykGraph(plan: TerraformPlanJson, changes: readonly ResourceChangeModel[]): SnykGraph {
-  const builder = new GraphBuilder(plan, changes.filter((change) => change.mode === 'managed' && SNYK_RESOURCE_KINDS[change.type]));
+  const managed = changes.filter((change) => change.mode === 'managed');
+  const builder = new GraphBuilder(
+    plan,
+    managed.filter((change) => SNYK_RESOURCE_KINDS[change.type]),
+    managed.filter((change) => UNIVERSAL_BROKER_RESOURCE_TYPES.includes(change.type)),
+  );
   return builder.build();
 }
 
@@ -90,6 +118,7 @@ class GraphBuilder {
   constructor(
     plan: TerraformPlanJson,
     private readonly changes: readonly ResourceChangeModel[],
+    private readonly brokerChanges: readonly ResourceChangeModel[] = [],
   ) {
     this.references = new ReferenceIndex(plan.configuration?.root_module);
     this.known = new KnownSnykObjects(plan);
@@ -105,7 +134,40 @@ class GraphBuilder {
       cloneSourceOf: this.cloneSourceOf,
       integrationOfToken: this.integrationOfToken,
     };
-    return { ...graph, families: findTokenFamilies(graph) };
+    const universalBroker = new Map(this.brokerChanges.map((change) => [change.address, this.linkUniversalBroker(change)]));
+    return { ...graph, families: findTokenFamilies(graph), universalBroker };
+  }
+
+  private linkUniversalBroker(change: ResourceChangeModel): UniversalBrokerLinks {
+    if (change.type === 'snyk_app_install') return { organization: this.resolve(change, 'organization_id', 'organization'), classicFamily: [] };
+    if (change.type !== 'snyk_broker_integration') return { classicFamily: [] };
+    const side = change.kind === 'delete' ? change.before : change.after;
+    return {
+      organization: this.resolve(change, 'organization_id', 'organization'),
+      adoptedIntegration: side.hasValue('integration_id') ? this.resolve(change, 'integration_id', 'integration') : undefined,
+      classicFamily: this.resolveOrganizationList(change, 'classic_family_organization_ids'),
+      connection: this.resolveConnection(change),
+    };
+  }
+
+  /** Each org of a list attribute: by id where the list is known, else by the configuration's references. */
+  private resolveOrganizationList(change: ResourceChangeModel, attribute: string): string[] {
+    const side = change.kind === 'delete' ? change.before : change.after;
+    const ids = side.strings(attribute);
+    if (ids) return ids.map((id) => this.idIndex.get(`organization:${id}`) ?? this.externalNode('organization', id));
+    if (side.get(attribute).state !== 'unknown') return [];
+    const keys = this.references.referencesOf(change.address, attribute).map((reference) => this.matchPlanAddress(reference, change.address, ['snyk_organization']));
+    return [...new Set(keys.filter((key): key is string => key !== undefined))];
+  }
+
+  private resolveConnection(change: ResourceChangeModel): string | undefined {
+    const side = change.kind === 'delete' ? change.before : change.after;
+    const id = side.string('broker_connection_id');
+    const connections = this.brokerChanges.filter((candidate) => candidate.type === 'snyk_broker_connection' && !candidate.deposed);
+    const byId = id ? connections.find((connection) => [connection.before.string('id'), connection.after.string('id')].includes(id)) : undefined;
+    if (byId) return byId.address;
+    const references = this.references.referencesOf(change.address, 'broker_connection_id');
+    return connections.find((connection) => references.some((reference) => reference === connection.address || reference.startsWith(`${connection.address}.`)))?.address;
   }
 
   private addResource(change: ResourceChangeModel): void {
@@ -232,7 +294,7 @@ function modulePrefixOf(instanceAddress: string): string {
   return match ? match[1] : '';
 }
 
-type GraphLinks = Omit<SnykGraph, 'families'>;
+type GraphLinks = Omit<SnykGraph, 'families' | 'universalBroker'>;
 
 /**
  * A family grows from each brokered integration: its clones (and clones of clones), the orgs they live in, orgs

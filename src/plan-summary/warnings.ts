@@ -21,10 +21,12 @@ const RULES: readonly WarningRule[] = [liveTokenSwitch, brokerDisabled, irrevers
 
 /** The warnings a reviewer must not miss, most severe first, then by address. */
 export function findWarnings(changes: readonly ResourceChangeModel[], graph: SnykGraph): PlanWarning[] {
-  const warnings = changes.flatMap((change) => RULES.flatMap((rule) => rule(change, graph)));
-  return warnings.sort(
-    (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareText(a.address, b.address),
-  );
+  return sortWarnings(changes.flatMap((change) => RULES.flatMap((rule) => rule(change, graph))));
+}
+
+/** Most severe first, then by address. */
+export function sortWarnings(warnings: readonly PlanWarning[]): PlanWarning[] {
+  return [...warnings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareText(a.address, b.address));
 }
 
 function warning(severity: WarningSeverity, change: ResourceChangeModel, message: string): PlanWarning {

@@ -11,7 +11,7 @@ describe('JSON summary', () => {
     const [stack] = document.stacks;
     expect(Object.keys(stack)).toEqual([
       'stack', 'source', 'terraform_version', 'has_changes', 'destructive', 'counts', 'warnings',
-      'organizations', 'integrations', 'broker_tokens', 'clones', 'token_families', 'outputs',
+      'organizations', 'integrations', 'broker_tokens', 'clones', 'token_families', 'universal_broker', 'outputs',
     ]);
     expect(stack.counts.snyk).toEqual({ create: 0, update: 3, replace: 1, delete: 0, read: 0, forget: 0, import: 0 });
     expect(stack.broker_tokens[0]).toEqual({

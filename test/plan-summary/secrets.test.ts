@@ -59,9 +59,15 @@ const ATTRIBUTES: { readonly [type: string]: readonly string[] } = {
   snyk_integration: ['organization_id', 'type', 'broker', 'credentials', 'settings', 'broker_token'],
   snyk_broker_token: ['organization_id', 'integration_id', 'rotation_triggers', 'activate', 'token', 'status'],
   snyk_integration_clone: ['source_organization_id', 'source_integration_id', 'destination_organization_id', 'type'],
+  snyk_app_install: ['organization_id', 'client_id', 'client_secret', 'previous_client_secret', 'secret_rotation_triggers', 'secret_rotation_mode', 'retire_previous_secret'],
+  snyk_broker_deployment: ['tenant_id', 'app_install_id', 'organization_id', 'metadata'],
+  snyk_broker_deployment_credential: ['broker_deployment_id', 'environment_variable_name', 'broker_connection_type', 'comment'],
+  snyk_broker_connection: ['broker_deployment_id', 'name', 'type', 'configuration'],
+  snyk_broker_integration: ['broker_connection_id', 'organization_id', 'type', 'integration_id', 'classic_family_organization_ids'],
   other_thing: ['name', 'password'],
 };
-const ALWAYS_SECRET = new Set(['credentials', 'broker_token', 'token', 'password']);
+const ALWAYS_SECRET = new Set(['credentials', 'broker_token', 'token', 'password', 'client_secret', 'previous_client_secret']);
+const MAP_ATTRIBUTES = ['credentials', 'rotation_triggers', 'settings', 'secret_rotation_triggers', 'metadata', 'configuration'];
 const ACTIONS: PlanAction[][] = [['create'], ['update'], ['delete', 'create'], ['create', 'delete'], ['delete'], ['no-op'], ['read']];
 const IDS = ['o1', 'o2', 'i1', 'i2', 't1'];
 
@@ -72,10 +78,14 @@ interface RandomPlan {
 
 /** A value for an attribute: an id that may link, a plain value, a map, or (if `secret`) a planted secret. */
 function attributeValue(attribute: string, secret: string | undefined, pick: number): JsonValue {
-  if (secret !== undefined) return ['credentials', 'rotation_triggers', 'settings'].includes(attribute) ? { key: secret } : secret;
-  if (attribute === 'broker' || attribute === 'activate') return pick % 2 === 0;
+  if (secret !== undefined) {
+    if (attribute.endsWith('_ids')) return [IDS[pick % IDS.length], secret];
+    return MAP_ATTRIBUTES.includes(attribute) ? { key: secret, deployment_name: secret } : secret;
+  }
+  if (['broker', 'activate', 'retire_previous_secret'].includes(attribute)) return pick % 2 === 0;
   if (attribute.endsWith('_id')) return IDS[pick % IDS.length];
-  if (['rotation_triggers', 'settings'].includes(attribute)) return { generation: String(pick) };
+  if (attribute.endsWith('_ids')) return [IDS[pick % IDS.length], IDS[(pick + 1) % IDS.length]];
+  if (MAP_ATTRIBUTES.includes(attribute)) return { generation: String(pick), deployment_name: `name-${pick}` };
   return `${attribute}-${pick}`;
 }
 
