@@ -1,3 +1,4 @@
+import { BehaviorOverrides } from '../../../src/emulator';
 import { unwrapped, withSnykStack } from './support';
 import {
   brokerIntegrationHcl,
@@ -14,6 +15,13 @@ import {
 const E2E_TIMEOUT_MS = 900_000;
 /** Step 1 is the classic family (platform and legacy share a token); team_a and team_b get Universal Broker only. */
 const EXTRA_ORGS = ['team_a', 'team_b'];
+/** team_b's GitLab integration exists before Universal Broker: its broker integration, which names none, must take it over. */
+const TEAM_B_GITLAB = `resource "snyk_integration" "team_b_gitlab" {
+  organization_id = snyk_organization.team_b.id
+  type            = "gitlab"
+  credentials     = { token = "glpat-planted-team-b-credential", url = "https://gitlab.example.com" }
+}
+`;
 
 /** Step 2: Universal Broker beside it; the platform org's classic integration moves onto the GHE connection. */
 function universalBrokerHcl(tenant: string): string {
@@ -36,25 +44,39 @@ function universalBrokerHcl(tenant: string): string {
   ].join('');
 }
 
+/** Where Snyk's documentation is silent, the emulator's other answers: the same flow must work under them too. */
+const OTHER_BEHAVIOURS: BehaviorOverrides = {
+  'ub-integrate-existing-type': 'refuse',
+  'ub-delete-in-use-status': '400',
+  'ub-credential-readback': 'id',
+  'ub-links-next': 'rest-path',
+  'ub-max-client-secrets': 'unlimited',
+};
+
 describe('Universal Broker with terraform', () => {
-  test(
-    'install, deployment, credentials, GHE and GitLab connections, three org integrations (one adopting a classic one); drift; Snyk-ordered destroy',
-    () =>
+  test.each([
+    ['the emulator defaults', {}],
+    ['the other undocumented behaviours', OTHER_BEHAVIOURS],
+  ])(
+    'install, deployment, credentials, GHE and GitLab connections, three org integrations (one adopting a classic one); drift; Snyk-ordered destroy, under %s',
+    (_, behaviours: BehaviorOverrides) =>
       withSnykStack(async (stack, group) => {
+        stack.emulator.setBehaviors(behaviours);
         const tenant = stack.emulator.defaultTenantId;
-        stack.configure(classicFamilyHcl(group, EXTRA_ORGS));
+        stack.configure((classicFamilyHcl(group, EXTRA_ORGS) + TEAM_B_GITLAB));
         await stack.apply();
         const ids = await shownResources(stack);
         const orgId = (name: string) => String(ids.get(`snyk_organization.${name}`)?.values.id);
         const classicGhe = String(ids.get('snyk_integration.classic_ghe')?.values.id);
 
-        stack.configure(classicFamilyHcl(group, EXTRA_ORGS) + universalBrokerHcl(tenant));
+        stack.configure((classicFamilyHcl(group, EXTRA_ORGS) + TEAM_B_GITLAB) + universalBrokerHcl(tenant));
         const trace = { TF_LOG: 'trace' };
         const plan = await stack.workspace.mustTerraform(['plan', '-no-color'], trace);
         const planText = unwrapped(plan.stdout + plan.stderr);
         expect(planText).toContain('Organization leaves a classic Broker token family');
         expect(planText).toContain(`Organization ${orgId('platform')} leaves the classic Broker token family of github-enterprise integration ${classicGhe}`);
         expect(planText).toContain(`Still on that classic token: ${orgId('legacy')}`);
+        expect(planText).toContain(`Organization ${orgId('team_b')} already has a gitlab integration (${ids.get('snyk_integration.team_b_gitlab')?.values.id})`);
 
         const apply = await stack.workspace.mustTerraform(['apply', '-auto-approve', '-no-color'], trace);
         const state = ubState(stack);
@@ -63,6 +85,7 @@ describe('Universal Broker with terraform', () => {
         expect(state.connections.map((connection) => connection.type).sort()).toEqual(['github-enterprise', 'gitlab']);
         expect(state.integrations.map((integration) => integration.orgId).sort()).toEqual([orgId('platform'), orgId('team_a'), orgId('team_b')].sort());
         expect(state.integrations.find((integration) => integration.orgId === orgId('platform'))?.id).toBe(classicGhe);
+        expect(state.integrations.find((integration) => integration.orgId === orgId('team_b'))?.id).toBe(ids.get('snyk_integration.team_b_gitlab')?.values.id);
 
         // The client secret: in state, sensitive, equal to the emulator's; in no output or trace log.
         const resources = await shownResources(stack);
@@ -74,6 +97,7 @@ describe('Universal Broker with terraform', () => {
         const logs = [plan.stdout, plan.stderr, apply.stdout, apply.stderr].join('\n');
         expect(logs.length).toBeGreaterThan(10_000);
         expect(logs).not.toContain(emulatorSecret);
+        expect(logs).not.toContain('glpat-planted-team-b-credential');
 
         // A second plan is empty.
         expect((await stack.plan()).code).toBe(0);

@@ -126,9 +126,12 @@ export const brokerIntegrationResource = defineResource<BrokerIntegrationModel, 
       integration_id: known(plan.integration_id, 'integration_id'),
       classic_family_organization_ids: known(plan.classic_family_organization_ids, 'classic_family_organization_ids'),
     };
+    // Snyk allows one integration per type in an org, so an existing one can only move onto the connection: name it,
+    // since what Snyk does when it is not named is undocumented (it may adopt it or refuse).
+    const existing = state.integration_id ?? (await provider.typeMaps.get(state.organization_id))[state.type];
     const created = await ubClient(provider).createConnectionIntegration(state.tenant_id, state.broker_connection_id, state.organization_id, {
       type: state.type,
-      integrationId: state.integration_id ?? undefined,
+      integrationId: existing,
     });
     provider.typeMaps.invalidate(state.organization_id);
     return { ...state, id: created.id };
