@@ -151,15 +151,36 @@ resource "snyk_broker_token" "known" {
       expect(adopted).toMatchObject({ id: newId, broker_token: null });
       expect((await stack.plan()).code).toBe(0);
 
-      const deleted = await fetch(`${stack.emulator.url}/v1/org/${String(orgId)}`, { method: 'DELETE', headers: { Authorization: `token ${stack.emulator.apiKey}` } });
-      expect(deleted.status).toBe(204);
+      stack.configure(
+        orgHcl('platform', 'platform', group) +
+          orgHcl('team', 'team', group) +
+          integrationHcl('  type = "github"\n  broker = true\n') +
+          `resource "snyk_integration_clone" "team" {
+  source_organization_id      = snyk_organization.platform.id
+  source_integration_id       = snyk_integration.scm.id
+  destination_organization_id = snyk_organization.team.id
+}
+resource "snyk_broker_token" "known" {
+  organization_id = snyk_organization.platform.id
+  integration_id  = snyk_integration.scm.id
+}
+`,
+      );
+      await stack.apply();
+      const teamId = String((await stack.resourceValues('snyk_organization.team')).id);
+      for (const org of [String(orgId), teamId]) {
+        const deleted = await fetch(`${stack.emulator.url}/v1/org/${org}`, { method: 'DELETE', headers: { Authorization: `token ${stack.emulator.apiKey}` } });
+        expect(deleted.status).toBe(204);
+      }
       const gone = await stack.plan();
       expect(gone.code).toBe(2);
-      expect(gone.stdout).toMatch(/snyk_organization\.platform will be created/);
-      expect(gone.stdout).toMatch(/snyk_integration\.scm will be created/);
+      for (const address of ['snyk_organization.platform', 'snyk_organization.team', 'snyk_integration.scm', 'snyk_integration_clone.team', 'snyk_broker_token.known']) {
+        expect(gone.stdout).toContain(`${address} will be created`);
+      }
       await stack.apply();
       const recreated = await stack.resourceValues('snyk_integration.scm');
-      expect(recreated.broker_token).toBe(familyOf(stack.emulator, String(recreated.id))?.token);
+      expect((await stack.resourceValues('snyk_broker_token.known')).token).toBe(familyOf(stack.emulator, String(recreated.id))?.token);
+      expect((await stack.plan()).code).toBe(0);
     }));
 
   test('a brokered create that fails before its token is captured is taken over by the next apply: one integration, its token captured', () =>
