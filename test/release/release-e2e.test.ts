@@ -4,7 +4,6 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { prepareWorkspace, runCdktf } from '../../examples/quickstart/runner';
-import { installStandaloneProvider } from '../../src/cli/provider-install';
 import { readZipEntries } from '../../src/cli/registry-package';
 import { RunningRegistryServer, startRegistryServer } from '../../src/cli/registry-server';
 import { RunningEmulator, startEmulator } from '../../src/emulator';
@@ -230,12 +229,15 @@ describe('npm run release, served as a registry', () => {
     expect(emulator.state().orgs.map((org) => org.name)).toEqual(expect.arrayContaining(['platform', 'team-payments', 'team-search']));
   });
 
-  test('provider install --standalone installs the linux_amd64 executable from the release', async () => {
+  test('npx cdktf-snyk provider install --standalone installs this platform\'s executable from the release', async () => {
     const pluginDir = join(temp, 'plugins');
-    const installed = await installStandaloneProvider({ pluginDir, from: releaseDir, platform: 'linux_amd64' });
+    const cli = await runCommand(process.execPath, [join(root, 'dist', 'cli.js'), 'provider', 'install', '--standalone', '--from', releaseDir, '--dir', pluginDir], temp, process.env);
+    expect({ code: cli.code, stderr: cli.stderr }).toEqual({ code: 0, stderr: '' });
+    const executable = join(pluginDir, 'registry.terraform.io', 'cdktf-snyk', 'snyk', PACKAGE_VERSION, 'linux_amd64', `terraform-provider-snyk_v${PACKAGE_VERSION}`);
+    expect(cli.stdout).toContain(`Installed cdktf-snyk/snyk ${PACKAGE_VERSION} at ${executable}`);
     const [entry] = readZipEntries(readFileSync(join(releaseDir, `${PREFIX}_linux_amd64.zip`)));
-    expect(readFileSync(installed.executablePath).equals(entry.data)).toBe(true);
-    const byHand = await runCommand(installed.executablePath, [], temp, { PATH: '/nonexistent' });
-    expect({ code: byHand.code, stderr: byHand.stderr }).toMatchObject({ code: 1, stderr: expect.stringContaining('Terraform provider plugin') });
+    expect(readFileSync(executable).equals(entry.data)).toBe(true);
+    const byHand = await runCommand(executable, [], temp, { PATH: '/nonexistent' });
+    expect({ code: byHand.code, stderr: byHand.stderr }).toMatchObject({ code: 1, stderr: expect.stringContaining('is a Terraform provider plugin') });
   });
 });
