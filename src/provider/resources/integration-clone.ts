@@ -65,7 +65,9 @@ export const integrationCloneResource = defineResource<IntegrationCloneModel, Sn
     if (existing) {
       throw new DiagnosticError(
         `Destination already has a ${type} integration`,
-        `Organization ${destination} has ${type} integration ${existing}; Snyk allows one per type per organization.`,
+        `Organization ${destination} has ${type} integration ${existing}; Snyk allows one per type per organization. If it is a clone ` +
+          'Terraform made and it was replaced outside Terraform, Terraform cannot tell whose Broker token it carries: remove it in the ' +
+          'Snyk web UI and apply again, or remove this resource from the configuration.',
         ['destination_organization_id'],
       );
     }
