@@ -52,7 +52,7 @@ function cpuMilliseconds(pid) {
 export function timeFirstAnswer(command, args, client, env = {}) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(command, args, { env: { PATH: process.env.PATH, ...env, ...MAGIC_COOKIE, PLUGIN_CLIENT_CERT: client.certPem }, stdio: ['ignore', 'pipe', process.env.MEASURE_STDERR ? 'inherit' : 'ignore'] });
+    const child = spawn(command, args, { env: { PATH: process.env.PATH, ...env, ...MAGIC_COOKIE, PLUGIN_CLIENT_CERT: client.certPem }, stdio: ['ignore', 'pipe', 'ignore'] });
     let stdout = '';
     child.on('error', reject);
     child.on('exit', (code) => reject(new Error(`${command} exited ${code} before answering: ${stdout}`)));
@@ -73,6 +73,8 @@ export function timeFirstAnswer(command, args, client, env = {}) {
         child.kill('SIGKILL');
         resolve({ elapsed, cpu });
       } catch (error) {
+        child.removeAllListeners('exit');
+        child.kill('SIGKILL');
         reject(error);
       } finally {
         provider.close();
