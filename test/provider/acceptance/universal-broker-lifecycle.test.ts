@@ -95,20 +95,27 @@ describe('Universal Broker lifecycle with terraform', () => {
         expect(secrets()).toEqual([first, rotated.client_secret]);
         expect((await stack.plan()).code).toBe(0);
 
-        const retire = await run(installHcl(group, { trigger: '2', retire: true }));
+        // Rotating again before retiring: the secret from two rotations ago goes first (Snyk may hold only two).
+        const again = await run(installHcl(group, { trigger: '2b' }));
+        expect(again).toContain('The secret from before the last rotation is deleted');
+        const rotatedAgain = await values();
+        expect(rotatedAgain.previous_client_secret).toBe(rotated.client_secret);
+        expect(secrets()).toEqual([rotated.client_secret, rotatedAgain.client_secret]);
+
+        const retire = await run(installHcl(group, { trigger: '2b', retire: true }));
         expect(retire).toContain('The previous client secret is deleted');
         expect((await values()).previous_client_secret).toBeNull();
-        expect(secrets()).toEqual([rotated.client_secret]);
+        expect(secrets()).toEqual([rotatedAgain.client_secret]);
         expect((await stack.plan()).code).toBe(0);
 
         const replace = await run(installHcl(group, { trigger: '3', mode: 'replace', retire: true }));
         expect(replace).toContain('Client secret replaced: running broker clients stop');
         const replaced = await values();
         expect(secrets()).toEqual([replaced.client_secret]);
-        expect(replaced.client_secret).not.toBe(rotated.client_secret);
+        expect(replaced.client_secret).not.toBe(rotatedAgain.client_secret);
 
         const printed = outputs.join('\n');
-        for (const secret of [first, rotated.client_secret, replaced.client_secret]) expect(printed).not.toContain(String(secret));
+        for (const secret of [first, rotated.client_secret, rotatedAgain.client_secret, replaced.client_secret]) expect(printed).not.toContain(String(secret));
       }),
     TIMEOUT_MS,
   );

@@ -193,13 +193,16 @@ export const appInstallResource = defineResource<AppInstallModel, SnykProviderCo
       secret_rotation_mode: known(plan.secret_rotation_mode, 'secret_rotation_mode'),
       retire_previous_secret: known(plan.retire_previous_secret, 'retire_previous_secret'),
     };
-    const retiring = prior.previous_client_secret !== null && (isUnknown(plan.previous_client_secret) || plan.previous_client_secret === null);
+    const rotating = isUnknown(plan.client_secret);
+    // Retired on request, or making room before a "create" rotation (the one it replaces becomes the new previous).
+    const retiring =
+      prior.previous_client_secret !== null && (rotating ? state.secret_rotation_mode !== 'replace' : plan.previous_client_secret === null);
     if (retiring) {
       await client.rotateAppInstallSecret(orgId, installId, { mode: 'delete', secret: prior.previous_client_secret as string });
       state = { ...state, previous_client_secret: null };
       setPartialState({ ...state, secret_rotation_triggers: prior.secret_rotation_triggers });
     }
-    if (!isUnknown(plan.client_secret)) return state;
+    if (!rotating) return state;
     if (state.secret_rotation_mode === 'replace') {
       const replaced = await client.rotateAppInstallSecret(orgId, installId, { mode: 'replace' });
       return { ...state, client_id: replaced.clientId || state.client_id, client_secret: replaced.clientSecret, previous_client_secret: null };
