@@ -199,6 +199,38 @@ describe('Universal Broker lifecycle with terraform', () => {
     TIMEOUT_MS,
   );
 
+  test(
+    'deployment metadata, a credential reference\'s variable name and comment, and a connection\'s configuration change in place',
+    () =>
+      withSnykStack(async (stack, group) => {
+        const hcl = (cluster: string, variable: string, comment: string, host: string) =>
+          `${orgHcl('broker-admin', 'admin', group)}locals {\n  tenant_id = "${stack.emulator.defaultTenantId}"\n}\n` +
+          installAndDeploymentHcl(`  metadata = { cluster = "${cluster}" }\n`) +
+          credentialHcl('ghe_token', variable, 'github-enterprise', `  comment = "${comment}"\n`) +
+          scmConnectionHcl('ghe', 'github-enterprise', 'ghe_token').replace('ghe.example.com', host);
+        stack.configure(hcl('eu-1', 'GHE_TOKEN', 'first', 'ghe.example.com'));
+        await stack.apply();
+        const before = ubState(stack);
+
+        stack.configure(hcl('eu-2', 'GHE_TOKEN_2', 'second', 'ghe2.example.com'));
+        const plan = await stack.plan();
+        expect(plan.stdout).toContain('0 to add, 3 to change, 0 to destroy');
+        await stack.apply();
+        const after = ubState(stack) as unknown as {
+          deployments: Array<{ id: string; metadata: Record<string, string> }>;
+          credentials: Array<{ id: string; environmentVariableName: string; comment: string | null }>;
+          connections: Array<{ id: string; required: Record<string, string> }>;
+        };
+        expect(after.deployments.map((deployment) => [deployment.id, deployment.metadata])).toEqual([[before.deployments[0]?.id, { cluster: 'eu-2' }]]);
+        expect(after.credentials.map((credential) => [credential.id, credential.environmentVariableName, credential.comment])).toEqual([
+          [before.credentials[0]?.id, 'GHE_TOKEN_2', 'second'],
+        ]);
+        expect(after.connections.map((connection) => [connection.id, connection.required.github])).toEqual([[before.connections[0]?.id, 'ghe2.example.com']]);
+        expect((await stack.plan()).code).toBe(0);
+      }),
+    TIMEOUT_MS,
+  );
+
   test('every connection type of Snyk\'s table validates with its required fields, and fails without one of them', () =>
     withSnykStack(async (stack) => {
       const uuid = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
