@@ -5,7 +5,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runApplyBenchmark } from './bench/apply-throughput.mjs';
 import { runFanOutBenchmark } from './bench/fan-out.mjs';
-import { runHandshakeBenchmark } from './bench/handshake.mjs';
+import { runLaunchBenchmark } from './bench/launch.mjs';
+import { prepareLaunchTargets } from './bench/launch-targets.mjs';
+import { runNoopPlanBenchmark } from './bench/noop-plan.mjs';
 import { runRateLimitBenchmark } from './bench/rate-limit.mjs';
 import { runUnreachableBenchmark } from './bench/unreachable.mjs';
 import { describeMachine } from './bench/machine.mjs';
@@ -17,7 +19,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundlePath = join(root, 'dist', 'terraform-provider-snyk.js');
 
 const BENCHMARKS = {
-  handshake: (options) => runHandshakeBenchmark({ root, bundlePath, runs: options.runs }),
+  launch: (options, _sources, launch) => runLaunchBenchmark({ targets: launch.targets, runs: options.runs }),
+  plan: (options, sources, launch) => runNoopPlanBenchmark({ sources, targets: launch.targets, runs: options.planRuns }),
   'fan-out': (options, sources) => runFanOutBenchmark({ sources, bundlePath, orgs: options.orgs, perOrg: options.perOrg, delayMs: options.delayMs }),
   apply: (options, sources) => runApplyBenchmark({ sources, bundlePath, create: options.create, delayMs: options.delayMs }),
   'rate-limit': (options, sources) => runRateLimitBenchmark({ sources, bundlePath, orgs: options.rateOrgs, rateLimits: options.rateLimits }),
@@ -31,15 +34,18 @@ async function main(argv) {
   if (!existsSync(bundlePath)) throw new Error(`${bundlePath} does not exist: run npm run build first (npm run bench does).`);
 
   const sources = await loadProjectSources(root);
+  const needsTargets = options.only.some((id) => id === 'launch' || id === 'plan');
+  const launch = needsTargets ? await prepareLaunchTargets({ root, bundlePath, ids: options.targets }) : { targets: [], dispose: () => {} };
   const results = [];
   try {
     for (const id of options.only) {
-      const result = await BENCHMARKS[id](options, sources);
+      const result = await BENCHMARKS[id](options, sources, launch);
       console.log(`${formatConsole(result)}\n`);
       results.push(result);
     }
   } finally {
     sources.dispose();
+    launch.dispose();
   }
   const failed = results.filter((result) => !result.pass).map((result) => result.id);
   console.log(failed.length === 0 ? 'All goals met.' : `Goals not met: ${failed.join(', ')}.`);

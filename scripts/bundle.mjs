@@ -9,7 +9,11 @@
 // Modules that both parts use are not copied into the lazy chunk: it asks the launch part for them, so classes,
 // symbols and caches stay single instances (`instanceof` across the two parts keeps working).
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { isBuiltin } from 'node:module';
 import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,24 +32,53 @@ const common = {
 };
 
 const SHARED_PREFIX = 'launch-part:';
+const CODE_CACHE_MODULE = 'src/provider/plugin/code-cache.ts';
+
+/**
+ * axios, when it loads, builds its fetch adapter and looks for a global FormData: in Node both make it load undici
+ * (about 20 ms per launch). The provider sends JSON through axios' http adapter, which axios picks first in Node, so
+ * in the bundle the fetch adapter reports itself unavailable and axios knows FormData objects by their tag alone (its
+ * fallback when there is no global FormData). Each edit must find its text, so an axios update cannot skip it silently.
+ */
+const AXIOS_WITHOUT_UNDICI = [
+  { file: /[\\/]axios[\\/]lib[\\/]adapters[\\/]fetch\.js$/, replace: () => 'export const getFetch = () => false;\nexport default false;\n' },
+  { file: /[\\/]axios[\\/]lib[\\/]env[\\/]classes[\\/]FormData\.js$/, replace: () => "import FormData from 'form-data';\nexport default FormData;\n" },
+  { file: /[\\/]axios[\\/]lib[\\/]utils\.js$/, find: "typeof G.FormData !== 'undefined' ? G.FormData : undefined", replace: (text, find) => text.replace(find, 'undefined') },
+];
+const axiosWithoutUndici = {
+  name: 'axios-without-undici',
+  setup(pluginBuild) {
+    for (const { file, find, replace } of AXIOS_WITHOUT_UNDICI) {
+      pluginBuild.onLoad({ filter: file }, async (args) => {
+        const text = await readFile(args.path, 'utf8');
+        if (find && !text.includes(find)) throw new Error(`${args.path} no longer contains "${find}": update AXIOS_WITHOUT_UNDICI in scripts/bundle.mjs`);
+        return { contents: replace(text, find), loader: 'js', resolveDir: dirname(args.path) };
+      });
+    }
+  },
+};
+
 const keyOf = (absolutePath) => relative(root, absolutePath).split('\\').join('/');
 
 /**
  * The launch part. Dynamic imports become stubs that load the module from the lazy chunk; `lazyChunk` is the chunk's
  * source and `sharedKeys` the launch modules it asks for (both empty in the first pass, which only finds the inputs).
  */
-async function buildLaunchPart({ entry, outfile, lazyChunk, sharedKeys, write }) {
+async function buildLaunchPart({ entry, outfile, lazyChunk, sharedKeys, write, replacements }) {
   const lazyKeys = new Set();
   const plugin = {
     name: 'lazy-chunk-stubs',
     setup(pluginBuild) {
       pluginBuild.onResolve({ filter: /.*/ }, async (args) => {
         if (args.kind !== 'dynamic-import' || args.pluginData?.inner) return undefined;
+        // `import('node:http2')` would start Node's ES module loader (tens of ms); a require does the same job here.
+        if (isBuiltin(args.path)) return { path: args.path, namespace: 'builtin-require' };
         const resolved = await pluginBuild.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { inner: true } });
         if (resolved.errors.length > 0 || resolved.external) return undefined;
         lazyKeys.add(keyOf(resolved.path));
         return { path: keyOf(resolved.path), namespace: 'lazy-stub' };
       });
+      pluginBuild.onLoad({ filter: /.*/, namespace: 'builtin-require' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
       pluginBuild.onResolve({ filter: /^lazy-chunk:loader$/ }, () => ({ path: 'loader', namespace: 'lazy-chunk' }));
       pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy-stub' }, (args) => ({
         contents: `module.exports = require('lazy-chunk:loader')(${JSON.stringify(args.path)});`,
@@ -54,15 +87,20 @@ async function buildLaunchPart({ entry, outfile, lazyChunk, sharedKeys, write })
       pluginBuild.onLoad({ filter: /^loader$/, namespace: 'lazy-chunk' }, () => ({ contents: lazyChunkLoader(lazyChunk, sharedKeys), loader: 'js', resolveDir: root }));
     },
   };
-  const result = await build({ ...common, entryPoints: [entry], outfile, banner: { js: '#!/usr/bin/env node' }, plugins: [plugin], metafile: true, write });
+  const result = await build({ ...common, entryPoints: [entry], outfile, banner: { js: '#!/usr/bin/env node' }, plugins: [plugin, axiosWithoutUndici, replaceModules(replacements)], metafile: true, write });
   const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.includes(':'));
   return { inputs: new Set(inputs.map((input) => keyOf(resolvePath(root, input)))), lazyKeys: [...lazyKeys] };
 }
 
-/** The launch part's loader: compiles the chunk once, with a `require` that serves shared modules from the launch part. */
+/**
+ * The launch part's loader: compiles the chunk once (through V8's code cache, see src/provider/plugin/code-cache.ts),
+ * with a `require` that serves shared modules from the launch part.
+ */
 function lazyChunkLoader(lazyChunk, sharedKeys) {
   const shared = sharedKeys.map((key) => `${JSON.stringify(key)}: () => require(${JSON.stringify(`./${key}`)})`).join(',\n');
+  const sourceKey = createHash('sha256').update(lazyChunk).digest('hex').slice(0, 16);
   return `
+const { compileWithCodeCache } = require(${JSON.stringify(`./${CODE_CACHE_MODULE}`)});
 const shared = {${shared}};
 const source = ${JSON.stringify(lazyChunk)};
 let chunk;
@@ -72,7 +110,8 @@ function chunkRequire(id) {
 module.exports = (key) => {
   if (!chunk) {
     const chunkModule = { exports: {} };
-    new Function('exports', 'require', 'module', '__filename', '__dirname', source)(chunkModule.exports, chunkRequire, chunkModule, __filename, __dirname);
+    const compiled = compileWithCodeCache({ source, sourceKey: ${JSON.stringify(sourceKey)}, filename: __filename + '#lazy-chunk' });
+    compiled.run(chunkModule.exports, chunkRequire, chunkModule, __filename, __dirname);
     chunk = chunkModule.exports;
   }
   return chunk[key]();
@@ -103,20 +142,49 @@ async function buildLazyChunk(lazyKeys, launchInputs) {
       });
     },
   };
-  const result = await build({ ...common, entryPoints: ['lazy-chunk:entry'], plugins: [plugin], write: false, outfile: 'lazy-chunk.js' });
+  const result = await build({ ...common, entryPoints: ['lazy-chunk:entry'], plugins: [plugin, axiosWithoutUndici], write: false, outfile: 'lazy-chunk.js' });
   return { source: result.outputFiles[0].text, sharedKeys: [...sharedKeys] };
 }
 
-/** Builds a single-file executable whose dynamically imported code is compiled only when first imported. */
-export async function bundleWithLazyChunk(entry, outfile) {
-  const firstPass = await buildLaunchPart({ entry, outfile, lazyChunk: '', sharedKeys: [], write: false });
+/** Gives the launch modules named in `replacements` (project-relative path -> source) other contents. */
+function replaceModules(replacements = {}) {
+  return {
+    name: 'replace-modules',
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /.*/ }, (args) => {
+        const key = keyOf(args.path);
+        return Object.hasOwn(replacements, key) ? { contents: replacements[key], loader: 'ts', resolveDir: dirname(args.path) } : undefined;
+      });
+    },
+  };
+}
+
+/**
+ * Builds a single-file executable whose dynamically imported code is compiled only when first imported.
+ * `replacements` (project-relative path -> source) replace launch modules, such as build-time constants.
+ */
+export async function bundleWithLazyChunk(entry, outfile, replacements = {}) {
+  const firstPass = await buildLaunchPart({ entry, outfile, lazyChunk: '', sharedKeys: [], write: false, replacements });
   const lazy = await buildLazyChunk(firstPass.lazyKeys, firstPass.inputs);
-  await buildLaunchPart({ entry, outfile, lazyChunk: lazy.source, sharedKeys: lazy.sharedKeys, write: true });
+  await buildLaunchPart({ entry, outfile, lazyChunk: lazy.source, sharedKeys: lazy.sharedKeys, write: true, replacements });
   chmodSync(outfile, 0o755);
 }
 
+const PRECOMPUTED_RESPONSES_MODULE = 'src/provider/precomputed-responses.ts';
+
+/**
+ * The provider: built once, asked for the answers that never change (its schema...), then built again with them
+ * embedded, so that Terraform's launches that only need them load no provider code.
+ */
+async function bundleProvider(entry, outfile) {
+  await bundleWithLazyChunk(entry, outfile);
+  const responses = JSON.parse(execFileSync(process.execPath, [outfile, 'precompute-responses'], { encoding: 'utf8', env: { ...process.env, TF_PROVIDER_SNYK_CODE_CACHE: 'off' } }));
+  const source = `export const PRECOMPUTED_RESPONSES: Readonly<Record<string, string>> = ${JSON.stringify(responses)};\n`;
+  await bundleWithLazyChunk(entry, outfile, { [PRECOMPUTED_RESPONSES_MODULE]: source });
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await bundleWithLazyChunk(join(root, 'src/provider/main.ts'), join(root, 'dist/terraform-provider-snyk.js'));
+  await bundleProvider(join(root, 'src/provider/main.ts'), join(root, 'dist/terraform-provider-snyk.js'));
   await build({
     ...common,
     entryPoints: [join(root, 'src/cli/main.ts')],

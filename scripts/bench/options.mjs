@@ -1,9 +1,10 @@
 // Command-line options of scripts/bench.mjs.
 import { parseArgs } from 'node:util';
 import { BENCH_INTEGRATION_TYPES } from './integration-fixtures.mjs';
+import { LAUNCH_TARGET_IDS } from './launch-targets.mjs';
 
 /** The benchmarks, in the order they run. */
-export const BENCHMARK_IDS = ['handshake', 'fan-out', 'apply', 'rate-limit', 'unreachable'];
+export const BENCHMARK_IDS = ['launch', 'plan', 'fan-out', 'apply', 'rate-limit', 'unreachable'];
 
 /** The emulator's `rate-limit` values the rate-limit benchmark runs under by default. */
 export const DEFAULT_RATE_LIMITS = ['snyk', '900/min'];
@@ -11,7 +12,9 @@ export const DEFAULT_RATE_LIMITS = ['snyk', '900/min'];
 export const USAGE = `Usage: node scripts/bench.mjs [options]   (npm run bench -- [options] builds first)
 
   --only LIST       comma-separated benchmarks to run: ${BENCHMARK_IDS.join(', ')} (default: all)
-  --runs N          launches of each program for the handshake benchmark (default 30)
+  --runs N          launches of each program for the launch benchmark (default 30)
+  --plan-runs N     rounds of no-op plans (provider, terraform_data, 3 x node -e 0) for the plan benchmark (default 15)
+  --targets LIST    launch targets for the launch and plan benchmarks: ${LAUNCH_TARGET_IDS.join(', ')} (default: both)
   --orgs M          organizations in the refresh fan-out benchmark (default 10)
   --per-org N       integrations per organization, 1..${BENCH_INTEGRATION_TYPES.length} (default 5)
   --create N        organizations created by the apply throughput benchmark (default 50)
@@ -28,7 +31,7 @@ export class BenchUsageError extends Error {}
 
 /**
  * Parses `argv` (without node and the script) into the benchmark options.
- * @returns {{ only: string[], runs: number, orgs: number, perOrg: number, create: number, delayMs: number,
+ * @returns {{ only: string[], runs: number, planRuns: number, targets: string[], orgs: number, perOrg: number, create: number, delayMs: number,
  *   rateOrgs: number, rateLimits: string[], write: boolean, strict: boolean, printOptions: boolean, help: boolean }}
  */
 export function parseBenchOptions(argv) {
@@ -40,6 +43,8 @@ export function parseBenchOptions(argv) {
       options: {
         only: { type: 'string' },
         runs: { type: 'string' },
+        'plan-runs': { type: 'string' },
+        targets: { type: 'string' },
         orgs: { type: 'string' },
         'per-org': { type: 'string' },
         create: { type: 'string' },
@@ -58,6 +63,8 @@ export function parseBenchOptions(argv) {
   return {
     only: parseOnly(values.only),
     runs: integerOption('--runs', values.runs, 30, 1, 1000),
+    planRuns: integerOption('--plan-runs', values['plan-runs'], 15, 1, 200),
+    targets: parseTargets(values.targets),
     orgs: integerOption('--orgs', values.orgs, 10, 1, 200),
     perOrg: integerOption('--per-org', values['per-org'], 5, 1, BENCH_INTEGRATION_TYPES.length),
     create: integerOption('--create', values.create, 50, 1, 500),
@@ -79,6 +86,15 @@ function parseOnly(text) {
     throw new BenchUsageError(`--only takes a comma-separated list of ${BENCHMARK_IDS.join(', ')}; got "${text}"`);
   }
   return BENCHMARK_IDS.filter((id) => ids.includes(id));
+}
+
+function parseTargets(text) {
+  if (text === undefined) return [...LAUNCH_TARGET_IDS];
+  const ids = text.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (ids.length === 0 || ids.some((id) => !LAUNCH_TARGET_IDS.includes(id))) {
+    throw new BenchUsageError(`--targets takes a comma-separated list of ${LAUNCH_TARGET_IDS.join(', ')}; got "${text}"`);
+  }
+  return LAUNCH_TARGET_IDS.filter((id) => ids.includes(id));
 }
 
 function parseRateLimits(text) {

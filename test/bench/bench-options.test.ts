@@ -9,6 +9,8 @@ const benchScript = join(root, 'scripts', 'bench.mjs');
 interface BenchOptions {
   only: string[];
   runs: number;
+  planRuns: number;
+  targets: string[];
   orgs: number;
   perOrg: number;
   create: number;
@@ -26,8 +28,10 @@ function resolvedOptions(...args: string[]): BenchOptions {
 describe('scripts/bench.mjs options', () => {
   test('defaults run every benchmark at the sizes BENCHMARKS.md describes, writing nothing', () => {
     expect(resolvedOptions()).toMatchObject({
-      only: ['handshake', 'fan-out', 'apply', 'rate-limit', 'unreachable'],
+      only: ['launch', 'plan', 'fan-out', 'apply', 'rate-limit', 'unreachable'],
       runs: 30,
+      planRuns: 15,
+      targets: ['bundle', 'standalone'],
       orgs: 10,
       perOrg: 5,
       create: 50,
@@ -40,8 +44,9 @@ describe('scripts/bench.mjs options', () => {
   });
 
   test('sizes, the benchmark selection and the flags can be changed', () => {
-    const options = resolvedOptions('--only', 'apply,handshake', '--runs', '5', '--orgs', '3', '--per-org', '2', '--create', '7', '--delay', '0', '--write', '--strict');
-    expect(options).toMatchObject({ only: ['handshake', 'apply'], runs: 5, orgs: 3, perOrg: 2, create: 7, delayMs: 0, write: true, strict: true });
+    const options = resolvedOptions('--only', 'apply,launch', '--runs', '5', '--orgs', '3', '--per-org', '2', '--create', '7', '--delay', '0', '--write', '--strict');
+    expect(options).toMatchObject({ only: ['launch', 'apply'], runs: 5, orgs: 3, perOrg: 2, create: 7, delayMs: 0, write: true, strict: true });
+    expect(resolvedOptions('--only', 'plan', '--targets', 'standalone', '--plan-runs', '4')).toMatchObject({ only: ['plan'], targets: ['standalone'], planRuns: 4 });
     expect(resolvedOptions('--only', 'rate-limit', '--rate-orgs', '20', '--rate-limit', '60/min,snyk')).toMatchObject({
       only: ['rate-limit'],
       rateOrgs: 20,
@@ -56,6 +61,8 @@ describe('scripts/bench.mjs options', () => {
     [['--runs', '0'], '--runs takes a whole number'],
     [['--rate-limit', 'fast'], '--rate-limit takes a comma-separated list of snyk or N/min'],
     [['--rate-orgs', '0'], '--rate-orgs takes a whole number'],
+    [['--targets', 'bundle,wasm'], '--targets takes a comma-separated list of bundle, standalone'],
+    [['--plan-runs', '0'], '--plan-runs takes a whole number'],
     [['--frobnicate'], 'frobnicate'],
   ])('rejects %j with a usage error and exit status 2', (args, message) => {
     const result = spawnSync(process.execPath, [benchScript, ...args], { encoding: 'utf8' });

@@ -11,14 +11,15 @@ const notSupported = (what: string) => ({
 });
 
 /**
- * The tfplugin6.Provider implementation: every RPC waits for the handlers (loaded after the handshake so that
- * heavy provider code does not delay it); RPCs for features the provider does not offer answer safely here.
+ * The tfplugin6.Provider implementation: every RPC waits for the handlers (`handlers` may be a loader, called by
+ * each RPC: heavy provider code then loads when the first RPC needs it); RPCs for features the provider does not offer answer safely here.
  */
-export function providerImplementation(handlers: Promise<ProviderRpcHandlers>): ServiceImplementation {
+export function providerImplementation(handlers: Promise<ProviderRpcHandlers> | (() => Promise<ProviderRpcHandlers>)): ServiceImplementation {
+  const loaded = typeof handlers === 'function' ? handlers : () => handlers;
   const call =
     <K extends keyof ProviderRpcHandlers>(method: K) =>
     async (request: Parameters<ProviderRpcHandlers[K]>[0]) =>
-      ((await handlers)[method] as (request: unknown) => Promise<unknown>)(request);
+      ((await loaded())[method] as (request: unknown) => Promise<unknown>)(request);
   return {
     GetMetadata: call('getMetadata'),
     GetProviderSchema: call('getProviderSchema'),
@@ -63,10 +64,16 @@ let messageTypes: Promise<MessageTypes> | undefined;
 
 /**
  * Routes `/package.Service/Method` paths to the implementations, keyed by the service's full name. Each call is
- * logged at trace level; a rejected handler becomes an INTERNAL status whose message names the RPC.
+ * logged at trace level; a rejected handler becomes an INTERNAL status whose message names the RPC. A path in
+ * `precomputed` is answered with its encoded response as it is, without message types or handlers.
  */
-export function serviceMethods(services: Readonly<Record<string, ServiceImplementation>>, logger: Logger): MethodLookup {
+export function serviceMethods(
+  services: Readonly<Record<string, ServiceImplementation>>,
+  logger: Logger,
+  precomputed: Readonly<Record<string, Uint8Array>> = {},
+): MethodLookup {
   return async (path) => {
+    if (Object.hasOwn(precomputed, path)) return precomputedMethod(path, precomputed[path], logger);
     const [, serviceName, methodName] = path.split('/');
     const service = Object.hasOwn(services, serviceName) ? services[serviceName] : undefined;
     const handler = service && Object.hasOwn(service, methodName) ? service[methodName] : undefined;
@@ -74,6 +81,17 @@ export function serviceMethods(services: Readonly<Record<string, ServiceImplemen
     const codec = (await loadMessageTypes()).method(serviceName, methodName);
     if (!codec) return undefined;
     return { ...codec, handle: logged(methodName, logger, handler) } satisfies UnaryMethod;
+  };
+}
+
+function precomputedMethod(path: string, response: Uint8Array, logger: Logger): UnaryMethod {
+  return {
+    decodeRequest: () => undefined,
+    encodeResponse: () => response,
+    handle: async () => {
+      logger.trace('rpc answered from its precomputed response', { rpc: path });
+      return undefined;
+    },
   };
 }
 

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServerCertificate } from './certificate';
 import { createGrpcServer, GrpcServer, MutualTls } from './grpc-server';
-import { controllerImplementation, loadMessageTypes, providerImplementation, serviceMethods } from './grpc-services';
+import { controllerImplementation, providerImplementation, serviceMethods } from './grpc-services';
 import { checkLaunchedByTerraform, handshakeLine } from './handshake';
 import { createLogger, Logger } from './logger';
 import { ProviderRpcHandlers } from './protocol';
@@ -11,8 +11,14 @@ import { ProviderRpcHandlers } from './protocol';
 export interface ServePluginOptions {
   /** The executable's name, used in the message shown to a human who runs it by hand. */
   readonly executableName: string;
-  /** Builds the RPC handlers; called only after the handshake line is printed, so it may load heavy code. */
+  /** Builds the RPC handlers; called when the first RPC that needs them arrives, so it may load heavy code. */
   readonly handlers: () => ProviderRpcHandlers | Promise<ProviderRpcHandlers>;
+  /**
+   * Encoded answers of RPCs whose answer never changes (such as GetProviderSchema), keyed by path
+   * (`/tfplugin6.Provider/GetProviderSchema`): served without loading the message types or the handlers, so that a
+   * launch that only needs them (Terraform's first of a plan) stays close to a bare Node start.
+   */
+  readonly precomputedResponses?: Readonly<Record<string, Uint8Array>>;
   readonly logger?: Logger;
   readonly env?: NodeJS.ProcessEnv;
 }
@@ -36,36 +42,47 @@ export async function servePlugin(options: ServePluginOptions): Promise<void> {
   process.on('SIGINT', () => logger.debug('interrupt received; waiting for StopProvider'));
   process.on('SIGTERM', () => process.exit(0));
 
-  let resolveHandlers: (handlers: ProviderRpcHandlers) => void = () => {};
-  let rejectHandlers: (error: unknown) => void = () => {};
-  const handlers = new Promise<ProviderRpcHandlers>((resolve, reject) => ((resolveHandlers = resolve), (rejectHandlers = reject)));
+  let handlers: Promise<ProviderRpcHandlers> | undefined;
+  const loadHandlers = () =>
+    (handlers ??= Promise.resolve()
+      .then(options.handlers)
+      .catch((error: unknown) => {
+        logger.error('provider failed to load', { error: error instanceof Error ? error.message : String(error) });
+        throw error;
+      }));
 
   const { tls, certificateDer } = mutualTls(env);
   const server: GrpcServer = createGrpcServer({
     tls,
     methods: serviceMethods(
       {
-        'tfplugin6.Provider': providerImplementation(handlers),
+        'tfplugin6.Provider': providerImplementation(loadHandlers),
         'plugin.GRPCController': controllerImplementation(() => exitAfterAnswering(server)),
       },
       logger,
+      options.precomputedResponses,
     ),
     onError: (event) => logger.debug('grpc', { ...event }),
   });
   const socketPath = join(socketDir, 'plugin.sock');
   await server.listen(socketPath);
-  process.stdout.write(handshakeLine(socketPath, certificateDer));
+  printHandshakeLine(handshakeLine(socketPath, certificateDer));
   logger.debug('plugin listening', { socket: socketPath, tls: certificateDer !== undefined });
-  setImmediate(() => {
-    // Warms the message types while Terraform connects; a failure here is reported by the first call instead.
-    loadMessageTypes().catch(() => {});
-    Promise.resolve()
-      .then(options.handlers)
-      .then(resolveHandlers, (error: unknown) => {
-        logger.error('provider failed to load', { error: error instanceof Error ? error.message : String(error) });
-        rejectHandlers(error);
-      });
-  });
+}
+
+/**
+ * Writes the line straight to file descriptor 1: creating `process.stdout` (a pipe stream) costs several ms per launch
+ * and nothing else is ever written there. Falls back to the stream if the descriptor would block.
+ */
+function printHandshakeLine(line: string): void {
+  const bytes = Buffer.from(line, 'utf8');
+  let written = 0;
+  try {
+    written = writeSync(1, bytes);
+  } catch {
+    // EAGAIN on a non-blocking pipe: the stream below waits for it.
+  }
+  if (written < bytes.length) process.stdout.write(bytes.subarray(written));
 }
 
 /** Lets the Shutdown answer (and any call still in flight) finish, then exits; never waits long for it. */

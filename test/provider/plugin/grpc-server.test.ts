@@ -31,8 +31,12 @@ function barrier(count: number): Barrier {
 const CONCURRENT_CALLS = 40;
 const together = barrier(CONCURRENT_CALLS);
 
+let echoes = 0;
 const methods: Record<string, UnaryMethod> = {
-  '/test.Echo/Echo': bytesMethod(async (request) => request),
+  '/test.Echo/Echo': bytesMethod(async (request) => {
+    echoes += 1;
+    return request;
+  }),
   '/test.Echo/Fail': bytesMethod(async () => {
     throw new Error('the API said 100% "nein" — ünïcode');
   }),
@@ -98,8 +102,18 @@ describe('gRPC server over node:http2', () => {
     await expect(unary(tlsClient(), '/test.Echo/Echo', Buffer.alloc(0))).resolves.toEqual(Buffer.alloc(0));
   });
 
-  test('a client whose certificate is not the announced one is refused', async () => {
+  test('a client whose certificate is not the announced one is refused before any method runs', async () => {
+    const before = echoes;
     await expect(unary(tlsClient(createServerCertificate()), '/test.Echo/Echo', Buffer.from('x'))).rejects.toMatchObject({ code: grpc.status.UNAVAILABLE });
+    expect(echoes).toBe(before);
+  });
+
+  test('a client that presents no certificate is refused before any method runs', async () => {
+    const before = echoes;
+    const client = new grpc.Client(`unix://${socketPath}`, grpc.credentials.createSsl(Buffer.from(serverCertificate.certPem)), CLIENT_OPTIONS);
+    clients.push(client);
+    await expect(unary(client, '/test.Echo/Echo', Buffer.from('x'))).rejects.toMatchObject({ code: grpc.status.UNAVAILABLE });
+    expect(echoes).toBe(before);
   });
 
   test('an unknown method answers UNIMPLEMENTED', async () => {

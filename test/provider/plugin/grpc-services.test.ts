@@ -33,6 +33,22 @@ describe('serviceMethods', () => {
     await expect(method!.handle({})).rejects.toThrow('GetMetadata: metadata exploded');
   });
 
+  test('a precomputed answer is served as it is, without loading the handlers', async () => {
+    let loads = 0;
+    const loader = () => {
+      loads += 1;
+      return handlers;
+    };
+    const schema = Buffer.from([0x12, 0x00]);
+    const precomputed = serviceMethods({ 'tfplugin6.Provider': providerImplementation(loader) }, logger, { '/tfplugin6.Provider/GetProviderSchema': schema });
+    const method = await precomputed('/tfplugin6.Provider/GetProviderSchema');
+    expect(Buffer.from(method!.encodeResponse(await method!.handle(method!.decodeRequest(new Uint8Array()))))).toEqual(schema);
+    expect(loads).toBe(0);
+    const stop = await precomputed('/tfplugin6.Provider/StopProvider');
+    await expect(stop!.handle({})).resolves.toEqual({ Error: '' });
+    expect(loads).toBe(1);
+  });
+
   test('messages use the .proto field names; decoding fills in defaults', async () => {
     const stop = types.method('tfplugin6.Provider', 'StopProvider')!;
     expect(Buffer.from(stop.encodeResponse({ Error: 'x' }))).toEqual(Buffer.from([0x0a, 0x01, 0x78]));

@@ -1,0 +1,92 @@
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** Where compiled code is cached; `off` turns the cache off. @default a folder of this user's under the temp dir */
+export const CODE_CACHE_DIR_ENV = 'TF_PROVIDER_SNYK_CODE_CACHE';
+
+/** The parameters a CommonJS module body receives. */
+export type ModuleFunction = (exports: object, require: (id: string) => unknown, module: { exports: unknown }, filename: string, dirname: string) => void;
+
+export interface CompiledModule {
+  readonly run: ModuleFunction;
+  /** True when V8 took the compiled code from the cache file. */
+  readonly fromCache: boolean;
+}
+
+export interface CachedCompileOptions {
+  /** The module body (CommonJS). */
+  readonly source: string;
+  /** Identifies `source` (its hash, computed when it was bundled): a cache file serves one source only. */
+  readonly sourceKey: string;
+  /** Shown in stack traces. */
+  readonly filename: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Compiles a CommonJS module body with V8's code cache. Terraform starts the provider three times per plan, and each
+ * start used to compile the provider's code again (tens of ms). The first start compiles as usual and, when the
+ * process exits, saves V8's code for every function it ran; later starts of the same provider on the same Node read
+ * it back and skip that work. V8 checks the cache against its own version and flags and falls back to compiling when
+ * it does not fit; a cache that cannot be read or written is simply not used.
+ */
+export function compileWithCodeCache(options: CachedCompileOptions): CompiledModule {
+  const file = codeCacheFile(options.sourceKey, options.env ?? process.env);
+  const cachedData = file ? readOwnFile(file) : undefined;
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${options.source}\n})`, { filename: options.filename, cachedData });
+  const fromCache = cachedData !== undefined && script.cachedDataRejected !== true;
+  if (file && !fromCache) {
+    // At exit the cache holds the functions this process compiled, not only the top level.
+    process.once('exit', () => writeAtomically(file, script.createCachedData()));
+  }
+  return { run: script.runInThisContext() as ModuleFunction, fromCache };
+}
+
+/** The cache file of one source on this Node, in a folder only this user can write; undefined when caching is off. */
+export function codeCacheFile(sourceKey: string, env: NodeJS.ProcessEnv): string | undefined {
+  const configured = env[CODE_CACHE_DIR_ENV];
+  if (configured === 'off') return undefined;
+  const dir = configured || join(tmpdir(), `terraform-provider-snyk-${process.getuid?.() ?? 'user'}`);
+  if (!privateFolder(dir)) return undefined;
+  return join(dir, `${sourceKey}-${process.version}-${process.arch}.v8cache`);
+}
+
+/** True when `dir` exists (created if needed) and belongs to this user alone: cached code is run, so nobody else may plant it. */
+function privateFolder(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stats = statSync(dir);
+    const uid = process.getuid?.();
+    return stats.isDirectory() && (uid === undefined || (stats.uid === uid && (stats.mode & 0o022) === 0));
+  } catch {
+    return false;
+  }
+}
+
+function readOwnFile(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const stats = fstatSync(fd);
+    const uid = process.getuid?.();
+    if (!stats.isFile() || (uid !== undefined && stats.uid !== uid)) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Concurrent provider processes may write the same file: each writes its own temp file and renames it into place. */
+function writeAtomically(file: string, data: Buffer): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, data, { mode: 0o600 });
+    renameSync(temporary, file);
+  } catch {
+    // A cache that cannot be written only costs the next launch the compile time it would have saved.
+  }
+}

@@ -1,0 +1,62 @@
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CODE_CACHE_DIR_ENV } from '../../../src/provider/plugin/code-cache';
+
+// Each compile runs in its own Node process, as each provider launch does: the cache is written when a process exits.
+describe('compileWithCodeCache', () => {
+  let dir: string;
+  let script: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'code-cache-test-'));
+    const module = join(dir, 'code-cache.cjs');
+    await build({ entryPoints: [join(__dirname, '../../../src/provider/plugin/code-cache.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: module, logLevel: 'warning' });
+    script = join(dir, 'launch.cjs');
+    writeFileSync(
+      script,
+      `const { compileWithCodeCache } = require(${JSON.stringify(module)});
+const compiled = compileWithCodeCache({ source: 'module.exports = function answer() { return 6 * 7; };', sourceKey: process.argv[2], filename: 'answer.js' });
+const chunk = { exports: {} };
+compiled.run(chunk.exports, require, chunk, 'answer.js', '.');
+console.log(JSON.stringify({ answer: chunk.exports(), fromCache: compiled.fromCache }));`,
+    );
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const launch = (cacheDir: string, sourceKey = 'source-a') =>
+    JSON.parse(execFileSync(process.execPath, [script, sourceKey], { encoding: 'utf8', env: { ...process.env, [CODE_CACHE_DIR_ENV]: cacheDir } })) as { answer: number; fromCache: boolean };
+
+  test('the first launch compiles and leaves a cache; the next one runs from it', () => {
+    const cacheDir = join(dir, 'cache');
+    expect(launch(cacheDir)).toEqual({ answer: 42, fromCache: false });
+    expect(readdirSync(cacheDir)).toEqual([expect.stringMatching(new RegExp(`^source-a-${process.version}-${process.arch}\\.v8cache$`))]);
+    expect(launch(cacheDir)).toEqual({ answer: 42, fromCache: true });
+    expect(launch(cacheDir, 'source-b')).toEqual({ answer: 42, fromCache: false });
+  });
+
+  test('a damaged cache file is ignored and replaced', () => {
+    const cacheDir = join(dir, 'damaged');
+    launch(cacheDir);
+    writeFileSync(join(cacheDir, readdirSync(cacheDir)[0]), 'not a V8 code cache');
+    expect(launch(cacheDir)).toEqual({ answer: 42, fromCache: false });
+    expect(launch(cacheDir)).toEqual({ answer: 42, fromCache: true });
+  });
+
+  test('off turns the cache off', () => {
+    expect(launch('off')).toEqual({ answer: 42, fromCache: false });
+    expect(launch('off')).toEqual({ answer: 42, fromCache: false });
+  });
+
+  test('a folder that others may write to is not used: cached code is run', () => {
+    if (process.getuid === undefined) return;
+    const shared = join(dir, 'shared');
+    mkdirSync(shared);
+    chmodSync(shared, 0o777);
+    expect(launch(shared)).toEqual({ answer: 42, fromCache: false });
+    expect(readdirSync(shared)).toEqual([]);
+  });
+});
