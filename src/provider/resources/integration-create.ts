@@ -30,14 +30,17 @@ export async function createIntegration({ state: planned, provider, diagnostics,
   const { organization_id: orgId, type } = planned;
   const pending: IntegrationModel = { ...planned, id: null, broker_token: null, settings: null };
   const existing = (await provider.typeMaps.get(orgId))[type];
+  const handover = existing ? (takeOverIntegration(provider, orgId, type, existing) ?? alreadyExists(orgId, type, existing)) : undefined;
+  const tokenNeverHandedOut = handover?.tokenNeverHandedOut ?? true;
+  const recorded = (id: string, token: string | null): IntegrationModel =>
+    planned.broker && token === null && tokenNeverHandedOut ? pending : { ...planned, id, broker_token: token, settings: null };
+
   let id: string;
-  let token: string | null = null;
-  let tokenNeverHandedOut = true;
-  if (existing) {
-    const handover = takeOverIntegration(provider, orgId, type, existing) ?? alreadyExists(orgId, type, existing);
+  let token: string | null;
+  if (existing && handover) {
     id = existing;
     token = planned.broker ? handover.brokerToken : null;
-    tokenNeverHandedOut = handover.tokenNeverHandedOut;
+    setPartialState(recorded(id, token));
     await reconnect(provider, planned, id, handover);
   } else {
     setPartialState(pending);
@@ -45,13 +48,11 @@ export async function createIntegration({ state: planned, provider, diagnostics,
     provider.typeMaps.invalidate(orgId);
     id = added.id;
     token = planned.broker ? (added.brokerToken ?? null) : null;
+    setPartialState(recorded(id, token));
   }
   if (planned.broker && token === null) {
-    if (tokenNeverHandedOut) {
-      token = await captureNewToken(provider, orgId, id, type);
-    } else {
-      diagnostics.addWarning(['broker_token'], TOKEN_NOT_READ_TITLE, TOKEN_NOT_READ_DETAIL);
-    }
+    if (tokenNeverHandedOut) token = await captureNewToken(provider, orgId, id, type);
+    else diagnostics.addWarning(['broker_token'], TOKEN_NOT_READ_TITLE, TOKEN_NOT_READ_DETAIL);
   }
   const created: IntegrationModel = { ...planned, id, broker_token: token };
   if (hasManagedSettings(planned.settings)) {
