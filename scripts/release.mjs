@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { executableArch, executableFormat, seaFuseFlipped } from './release/executable-format.mjs';
-import { signDetached } from './release/gpg.mjs';
+import { MISSING_KEY_MESSAGE, signDetached } from './release/gpg.mjs';
 import { fetchPackage } from './release/npm-packages.mjs';
 import { BUNDLE_NODE_REQUIREMENT, NODE_VERSION, PLATFORMS, hostPlatformName, platformByName } from './release/platforms.mjs';
 import { writeRegistryLayout } from './release/registry-layout.mjs';
@@ -96,6 +96,7 @@ export async function release(args = process.argv.slice(2)) {
   const outDir = resolve(option(args, '--out', join(root, 'dist', 'release')));
   const cacheDir = resolve(option(args, '--cache', process.env.CDKTF_SNYK_RELEASE_CACHE ?? join(root, 'node_modules', '.cache', 'cdktf-snyk-release')));
   const platforms = option(args, '--platforms', PLATFORMS.map((p) => p.name).join(',')).split(',').map(platformByName);
+  if (!process.env.GPG_PRIVATE_KEY) throw new Error(MISSING_KEY_MESSAGE);
   const bundlePath = join(root, 'dist', 'terraform-provider-snyk.js');
   const host = platformByName(hostPlatformName());
   if (host.kind !== 'standalone') throw new Error(`The release is built on ${PLATFORMS.filter((p) => p.kind === 'standalone').map((p) => p.name).join(', ')}, not ${host.name}.`);
