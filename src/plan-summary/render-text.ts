@@ -1,3 +1,4 @@
+import { SnykChangeEntry } from './snyk-changes';
 import { StackSummary } from './summary';
 import { UniversalBrokerSummary } from './universal-broker';
 import { countsText, KIND_WORDS, SECTIONS, SEVERITY_TITLES } from './wording';
@@ -17,10 +18,7 @@ function renderStack(summary: StackSummary): string {
     const entries = summary[section.key];
     if (entries.length === 0) continue;
     lines.push(`  ${section.title}:`);
-    for (const entry of entries) {
-      const word = entry.kind === 'no-op' && entry.importingId !== undefined ? 'import' : KIND_WORDS[entry.kind];
-      lines.push(`    ${word} ${entry.address} (${oneLine(entry.label)})${entry.details.length > 0 ? `: ${oneLine(entry.details.join('; '))}` : ''}`);
-    }
+    lines.push(...entries.map(entryLine));
   }
   if (summary.families.length > 0) lines.push('  Token families:');
   for (const family of summary.families) {
@@ -33,12 +31,15 @@ function renderStack(summary: StackSummary): string {
   return lines.join('\n');
 }
 
+function entryLine(entry: SnykChangeEntry): string {
+  const word = entry.kind === 'no-op' && entry.importingId !== undefined ? 'import' : KIND_WORDS[entry.kind];
+  return `    ${word} ${entry.address} (${oneLine(entry.label)})${entry.details.length > 0 ? `: ${oneLine(entry.details.join('; '))}` : ''}`;
+}
+
 function universalBrokerLines(broker: UniversalBrokerSummary): string[] {
   if (broker.entries.length === 0) return [];
   const lines = ['  Universal Broker:'];
-  for (const entry of broker.entries) {
-    lines.push(`    ${KIND_WORDS[entry.kind]} ${entry.address} (${oneLine(entry.label)})${entry.details.length > 0 ? `: ${oneLine(entry.details.join('; '))}` : ''}`);
-  }
+  lines.push(...broker.entries.map(entryLine));
   lines.push(...broker.organizations.map((line) => `    ${oneLine(line)}`));
   if (broker.environmentToAdd.length > 0) lines.push(`    Broker clients must receive: ${broker.environmentToAdd.join(', ')}`);
   if (broker.environmentToDrop.length > 0) lines.push(`    Broker clients may drop: ${broker.environmentToDrop.join(', ')}`);

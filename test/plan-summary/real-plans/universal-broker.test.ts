@@ -115,6 +115,15 @@ describe('plan-summary of Universal Broker plans made by terraform, the provider
     }
   });
 
+  test('the text and JSON formats carry the same Universal Broker facts', () => {
+    const text = renderPlanSummary([run.create], 'text').output;
+    expect(text).toContain('    Broker clients must receive: GHE_TOKEN, GITLAB_TOKEN');
+    expect(text).toContain('    team-a gains connection "ghe" (github-enterprise)');
+    const json = JSON.parse(renderPlanSummary([run.moveLegacy], 'json').output) as { stacks: Array<{ universal_broker: { classic_families: unknown[]; environment_to_drop: string[] } }> };
+    expect(json.stacks[0].universal_broker.environment_to_drop).toEqual(['GITLAB_TOKEN']);
+    expect(json.stacks[0].universal_broker.classic_families).toEqual([expect.objectContaining({ leaving: ['legacy'], already_moved: ['platform'], remaining: [], emptied: true })]);
+  });
+
   test.each([
     ['ub-create.md', () => run.create],
     ['ub-move-platform.md', () => run.movePlatform],
