@@ -92,6 +92,9 @@ describe('examples/universal-broker, deployed with the cdktf CLI against the emu
     expect(legacy.output).toMatch(/Last organization leaves a classic Broker token family/);
     state = ubState(emulator);
     expect(state.integrations).toHaveLength(3);
+    const settled = await cdktf(workspace, ['diff', '--skip-provider-lock'], { ...env, CDKTF_SNYK_UB_MIGRATED: 'platform,legacy' });
+    outputs.push(settled.output);
+    expect({ noChanges: reportsNoChanges(settled.output), tail: settled.output.slice(-2000) }).toMatchObject({ noChanges: true });
 
     const secrets = [emulator.apiKey, ...state.installs.flatMap((install) => install.clientSecrets)];
     expect(secrets.length).toBeGreaterThan(1);
