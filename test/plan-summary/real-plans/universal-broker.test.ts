@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LoadedPlan, renderPlanSummary, StackSummary, summarizePlan } from '../../../src/plan-summary';
 import { createRealPlanStack, expectRealPlanGolden, normaliseUuids, renderAllFormats } from './support';
 import { UniversalBrokerStep, universalBrokerHcl } from './universal-broker-config';
@@ -130,5 +132,13 @@ describe('plan-summary of Universal Broker plans made by terraform, the provider
     ['ub-move-legacy.md', () => run.moveLegacy],
   ])('Markdown golden %s', (file, plan) => {
     expectRealPlanGolden(file, normaliseUuids(renderPlanSummary([plan()], 'markdown').output));
+  });
+
+  test('the README quotes the golden of moving the first org as it is', () => {
+    const golden = readFileSync(join(__dirname, 'golden', 'ub-move-platform.md'), 'utf8').split('\n');
+    const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    const quoted = golden.filter((line) => line.startsWith('> - ') || line.startsWith('| the token family'));
+    expect(quoted).toHaveLength(2);
+    for (const line of quoted) expect(readme).toContain(line);
   });
 });
