@@ -35,23 +35,31 @@ const SHARED_PREFIX = 'launch-part:';
 const CODE_CACHE_MODULE = 'src/provider/plugin/code-cache.ts';
 
 /**
- * axios, when it loads, builds its fetch adapter and looks for a global FormData: in Node both make it load undici
- * (about 20 ms per launch). The provider sends JSON through axios' http adapter, which axios picks first in Node, so
- * in the bundle the fetch adapter reports itself unavailable and axios knows FormData objects by their tag alone (its
- * fallback when there is no global FormData). Each edit must find its text, so an axios update cannot skip it silently.
+ * Dependencies made lighter in the provider bundle, where every ms of loading is paid at each of Terraform's launches.
+ * - axios, when it loads, builds its fetch adapter and looks for a global FormData: in Node both make it load undici
+ *   (about 20 ms). The provider sends JSON through axios' http adapter, which axios picks first in Node, so here the
+ *   fetch adapter reports itself unavailable and axios knows FormData objects by their tag alone.
+ * - axios' Node FormData class is the `form-data` package, which parses the whole MIME database when it loads; the
+ *   provider never sends a form, so here it is a class that says so.
+ * - protobufjs uses long.js for 64-bit integers when it finds it (long.js instantiates a WebAssembly module when it
+ *   loads); without it protobufjs reads them as numbers, which is what the provider asks for (`longs: Number`).
+ * An edit of a file's text must find that text, so that an update of the dependency cannot skip it silently.
  */
-const AXIOS_WITHOUT_UNDICI = [
+const NO_FORMS = "export default class FormData { constructor() { throw new Error('terraform-provider-snyk sends no forms'); } }\n";
+const LIGHTER_DEPENDENCIES = [
   { file: /[\\/]axios[\\/]lib[\\/]adapters[\\/]fetch\.js$/, replace: () => 'export const getFetch = () => false;\nexport default false;\n' },
-  { file: /[\\/]axios[\\/]lib[\\/]env[\\/]classes[\\/]FormData\.js$/, replace: () => "import FormData from 'form-data';\nexport default FormData;\n" },
+  { file: /[\\/]axios[\\/]lib[\\/]env[\\/]classes[\\/]FormData\.js$/, replace: () => NO_FORMS },
+  { file: /[\\/]axios[\\/]lib[\\/]platform[\\/]node[\\/]classes[\\/]FormData\.js$/, replace: () => NO_FORMS },
   { file: /[\\/]axios[\\/]lib[\\/]utils\.js$/, find: "typeof G.FormData !== 'undefined' ? G.FormData : undefined", replace: (text, find) => text.replace(find, 'undefined') },
+  { file: /[\\/]node_modules[\\/]long[\\/]umd[\\/]index\.js$/, replace: () => 'module.exports = null;\n' },
 ];
-const axiosWithoutUndici = {
-  name: 'axios-without-undici',
+const lighterDependencies = {
+  name: 'lighter-dependencies',
   setup(pluginBuild) {
-    for (const { file, find, replace } of AXIOS_WITHOUT_UNDICI) {
+    for (const { file, find, replace } of LIGHTER_DEPENDENCIES) {
       pluginBuild.onLoad({ filter: file }, async (args) => {
         const text = await readFile(args.path, 'utf8');
-        if (find && !text.includes(find)) throw new Error(`${args.path} no longer contains "${find}": update AXIOS_WITHOUT_UNDICI in scripts/bundle.mjs`);
+        if (find && !text.includes(find)) throw new Error(`${args.path} no longer contains "${find}": update LIGHTER_DEPENDENCIES in scripts/bundle.mjs`);
         return { contents: replace(text, find), loader: 'js', resolveDir: dirname(args.path) };
       });
     }
@@ -87,7 +95,7 @@ async function buildLaunchPart({ entry, outfile, lazyChunk, sharedKeys, write, r
       pluginBuild.onLoad({ filter: /^loader$/, namespace: 'lazy-chunk' }, () => ({ contents: lazyChunkLoader(lazyChunk, sharedKeys), loader: 'js', resolveDir: root }));
     },
   };
-  const result = await build({ ...common, entryPoints: [entry], outfile, banner: { js: '#!/usr/bin/env node' }, plugins: [plugin, axiosWithoutUndici, replaceModules(replacements)], metafile: true, write });
+  const result = await build({ ...common, entryPoints: [entry], outfile, banner: { js: '#!/usr/bin/env node' }, plugins: [plugin, lighterDependencies, replaceModules(replacements)], metafile: true, write });
   const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.includes(':'));
   return { inputs: new Set(inputs.map((input) => keyOf(resolvePath(root, input)))), lazyKeys: [...lazyKeys] };
 }
@@ -142,7 +150,7 @@ async function buildLazyChunk(lazyKeys, launchInputs) {
       });
     },
   };
-  const result = await build({ ...common, entryPoints: ['lazy-chunk:entry'], plugins: [plugin, axiosWithoutUndici], write: false, outfile: 'lazy-chunk.js' });
+  const result = await build({ ...common, entryPoints: ['lazy-chunk:entry'], plugins: [plugin, lighterDependencies], write: false, outfile: 'lazy-chunk.js' });
   return { source: result.outputFiles[0].text, sharedKeys: [...sharedKeys] };
 }
 

@@ -31,29 +31,53 @@ export function formatConsole(result) {
   ].join('\n');
 }
 
-/** The Markdown that goes between the figure markers of BENCHMARKS.md. */
+/**
+ * The Markdown of this run's figures for BENCHMARKS.md: one section per benchmark, each saying when, where and with
+ * which command it was measured (sections of benchmarks not run keep their own figures, see writeFigures).
+ */
 export function formatFigures(results, { machine, date }) {
-  const sections = results.map((result) => {
-    const header = result.header ?? ['', 'value'];
-    const row = (cells) => `| ${cells.map(String).join(' | ')} |`;
-    return [
-      `### ${result.title}`,
-      '',
-      row(header.map((cell) => cell || 'measure')),
-      row(header.map((_, index) => (index === 0 ? '---' : '---:'))),
-      ...result.rows.map(row),
-      '',
-      `Goal: ${result.goal}. **${verdict(result.pass)}**`,
-    ].join('\n');
-  });
-  return [`Measured on ${date} on ${machine}.`, '', ...sections.flatMap((section) => [section, ''])].join('\n');
+  return results
+    .map((result) => {
+      const header = result.header ?? ['', 'value'];
+      const row = (cells) => `| ${cells.map(String).join(' | ')} |`;
+      return [
+        `### ${result.title}`,
+        '',
+        `Measured on ${date} on ${machine}. Command: \`npm run bench -- --only ${result.id}\`.`,
+        '',
+        row(header.map((cell) => cell || 'measure')),
+        row(header.map((_, index) => (index === 0 ? '---' : '---:'))),
+        ...result.rows.map(row),
+        '',
+        `Goal: ${result.goal}. **${verdict(result.pass)}**`,
+      ].join('\n');
+    })
+    .join('\n\n');
 }
 
-/** Replaces the text between the figure markers of `file` with `figures`; the markers must be there. */
+/** `### Title` sections of a figures text, in order; text before the first one is dropped. */
+function sections(figures) {
+  return figures
+    .split(/^(?=### )/m)
+    .filter((part) => part.startsWith('### '))
+    .map((part) => ({ title: part.slice(4, part.indexOf('\n') < 0 ? undefined : part.indexOf('\n')).trim(), text: part.trim() }));
+}
+
+/**
+ * Replaces, between the figure markers of `file` (which must be there), each section of `figures` with the same title,
+ * and puts sections new to the file first: the figures of benchmarks not run this time stay as they were.
+ */
 export function writeFigures(file, figures) {
   const text = readFileSync(file, 'utf8');
   const start = text.indexOf(FIGURES_START);
   const end = text.indexOf(FIGURES_END);
   if (start < 0 || end < start) throw new Error(`${file} has no figures section between ${FIGURES_START} and ${FIGURES_END}`);
-  writeFileSync(file, `${text.slice(0, start + FIGURES_START.length)}\n${figures.trim()}\n${text.slice(end)}`);
+  const fresh = sections(figures);
+  const kept = sections(text.slice(start + FIGURES_START.length, end));
+  const byTitle = new Map(fresh.map((section) => [section.title, section]));
+  const merged = [
+    ...fresh.filter((section) => !kept.some((old) => old.title === section.title)),
+    ...kept.map((old) => byTitle.get(old.title) ?? old),
+  ];
+  writeFileSync(file, `${text.slice(0, start + FIGURES_START.length)}\n${merged.map((section) => section.text).join('\n\n')}\n${text.slice(end)}`);
 }

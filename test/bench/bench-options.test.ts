@@ -110,6 +110,20 @@ describe('the BENCHMARKS.md figures section', () => {
       expect(text).toContain('Measured on 2000-01-01 on a test machine.');
       expect(text).toContain('| calls | 3 |');
       expect(text).toContain('Goal: be quick. **PASS**');
+
+      const next = `
+        import { formatFigures, writeFigures } from ${JSON.stringify(reportModule)};
+        const rerun = { id: 'x', title: 'A benchmark', goal: 'be quick', pass: false, rows: [['calls', 4]] };
+        const other = { id: 'y', title: 'Another benchmark', goal: 'be right', pass: true, rows: [['answers', 1]] };
+        writeFigures(${JSON.stringify(file)}, formatFigures([other], { machine: 'a test machine', date: '2000-01-02' }));
+        writeFigures(${JSON.stringify(file)}, formatFigures([rerun], { machine: 'a test machine', date: '2000-01-03' }));`;
+      execFileSync(process.execPath, ['--input-type=module', '-e', next]);
+      const merged = readFileSync(file, 'utf8');
+      expect(merged).toContain('| answers | 1 |');
+      expect(merged).toContain('| calls | 4 |');
+      expect(merged).not.toContain('| calls | 3 |');
+      expect(merged.indexOf('### Another benchmark')).toBeLessThan(merged.indexOf('### A benchmark'));
+      expect(merged.endsWith('\noutro\n')).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
