@@ -49,6 +49,7 @@ export interface JsonSummaryDocument {
         readonly family: string;
         readonly leaving: readonly string[];
         readonly already_moved: readonly string[];
+        readonly disconnected: readonly string[];
         readonly remaining: readonly string[];
         readonly emptied: boolean;
       }>;
@@ -93,6 +94,7 @@ export function toJsonDocument(summaries: readonly StackSummary[]): JsonSummaryD
           family: move.family,
           leaving: [...move.leaving],
           already_moved: [...move.alreadyMoved],
+          disconnected: [...move.disconnected],
           remaining: [...move.remaining],
           emptied: move.emptied,
         })),

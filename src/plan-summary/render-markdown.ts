@@ -85,9 +85,9 @@ function universalBrokerBlocks(broker: UniversalBrokerSummary): string[] {
   if (broker.classicFamilies.length > 0) {
     const rows = broker.classicFamilies.map(
       (move) =>
-        `| ${cell(move.family)} | ${cell(move.leaving.join(', '))} | ${cell(move.alreadyMoved.join(', ') || '-')} | ${cell(move.remaining.join(', ') || 'none: the classic broker client can be retired')} |`,
+        `| ${cell(move.family)} | ${cell(move.leaving.join(', ') || '-')} | ${cell(move.alreadyMoved.join(', ') || '-')} | ${cell(move.disconnected.join(', ') || '-')} | ${cell(move.remaining.join(', ') || 'none: the classic broker client can be retired')} |`,
     );
-    blocks.push('#### Classic token families left', ['| Family | Moving now | Moved earlier | Still on the classic token |', '|---|---|---|---|', ...rows].join('\n'));
+    blocks.push('#### Classic token families left', ['| Family | Moving now | Moved earlier | Disconnected now | Still on the classic token |', '|---|---|---|---|---|', ...rows].join('\n'));
   }
   return blocks;
 }

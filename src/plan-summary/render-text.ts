@@ -46,7 +46,7 @@ function universalBrokerLines(broker: UniversalBrokerSummary): string[] {
   lines.push(...broker.rotations.map((line) => `    ${oneLine(line)}`));
   for (const move of broker.classicFamilies) {
     lines.push(`    Classic family left: ${oneLine(move.family)}`);
-    lines.push(`      moving now: ${move.leaving.join(', ')}; moved earlier: ${move.alreadyMoved.join(', ') || '-'}; still on the classic token: ${move.remaining.join(', ') || 'none'}`);
+    lines.push(`      moving now: ${move.leaving.join(', ') || '-'}; moved earlier: ${move.alreadyMoved.join(', ') || '-'}; disconnected now: ${move.disconnected.join(', ') || '-'}; still on the classic token: ${move.remaining.join(', ') || 'none'}`);
   }
   return lines;
 }

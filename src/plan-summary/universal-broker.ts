@@ -13,6 +13,8 @@ export interface ClassicFamilyMove {
   readonly leaving: readonly string[];
   /** Orgs of the family moved in an earlier apply. */
   readonly alreadyMoved: readonly string[];
+  /** Orgs disconnected from the connection in this plan: on neither the connection nor the classic token. */
+  readonly disconnected: readonly string[];
   /** Orgs still on the classic token once this plan is applied. */
   readonly remaining: readonly string[];
   /** Whether no org of the family remains on the classic token: its classic broker client can be retired. */
@@ -193,6 +195,28 @@ export function universalBrokerWarnings(changes: readonly ResourceChangeModel[],
 
 function familyWarning(move: ClassicFamilyMove & { readonly address?: string }, changes: readonly ResourceChangeModel[]): PlanWarning[] {
   const address = move.address ?? changes[0]?.address ?? '';
+  return [...(move.leaving.length > 0 ? leavingWarning(move, address) : []), ...disconnectedWarning(move, address)];
+}
+
+function disconnectedWarning(move: ClassicFamilyMove, address: string): PlanWarning[] {
+  if (move.disconnected.length === 0) return [];
+  const who = move.disconnected.join(', ');
+  const off = `${who}: disconnected from the connection, on neither the connection nor the classic Broker token of ${move.family}.`;
+  if (move.remaining.length === 0) {
+    return [{ severity: 'warning', address, message: `${off} No org of the family is on the classic token any more: rolling back needs a fresh classic token.` }];
+  }
+  return [
+    {
+      severity: 'note',
+      address,
+      message:
+        `${off} To roll back, clone the integration from ${move.remaining[0]} (still on the classic token) into ${who}; Snyk allows one ` +
+        'integration per type per org, so the disconnected one must be removed first.',
+    },
+  ];
+}
+
+function leavingWarning(move: ClassicFamilyMove, address: string): PlanWarning[] {
   if (move.emptied) {
     return [
       {
@@ -221,17 +245,22 @@ interface FamilyGroup {
   readonly members: Set<string>;
   readonly leaving: Set<string>;
   readonly moved: Set<string>;
+  readonly disconnected: Set<string>;
   address?: string;
 }
 
 /** Classic families that org integrations leave in this plan, with who leaves, who moved before and who stays. */
 function classicFamilyMoves(changes: readonly ResourceChangeModel[], graph: SnykGraph): Array<ClassicFamilyMove & { readonly address?: string }> {
   const groups = new Map<string, FamilyGroup>();
-  for (const change of changes.filter((candidate) => candidate.type === 'snyk_broker_integration' && candidate.kind !== 'delete')) {
+  for (const change of changes.filter((candidate) => candidate.type === 'snyk_broker_integration')) {
     const link = links(graph, change);
     if (!link.adoptedIntegration || !link.organization) continue;
+    if (change.kind === 'delete' && graph.nodes.get(link.adoptedIntegration)?.change?.kind === 'delete') continue;
     const group = familyGroup(groups, link, graph);
-    if (CREATING.has(change.kind)) {
+    if (change.kind === 'delete') {
+      group.disconnected.add(link.organization);
+      group.address ??= change.address;
+    } else if (CREATING.has(change.kind)) {
       group.leaving.add(link.organization);
       group.address ??= change.address;
     } else {
@@ -239,14 +268,15 @@ function classicFamilyMoves(changes: readonly ResourceChangeModel[], graph: Snyk
     }
   }
   return [...groups.values()]
-    .filter((group) => group.leaving.size > 0)
+    .filter((group) => group.leaving.size > 0 || group.disconnected.size > 0)
     .map((group) => {
       const names = (keys: Iterable<string>) => [...keys].map((key) => nodeLabel(graph, key)).sort(compareText);
-      const remaining = [...group.members].filter((key) => !group.leaving.has(key) && !group.moved.has(key));
+      const remaining = [...group.members].filter((key) => !group.leaving.has(key) && !group.moved.has(key) && !group.disconnected.has(key));
       return {
         family: group.label,
         leaving: names(group.leaving),
         alreadyMoved: names(group.moved),
+        disconnected: names(group.disconnected),
         remaining: names(remaining),
         emptied: remaining.length === 0 && group.members.size > 0,
         address: group.address,
@@ -266,7 +296,7 @@ function familyGroup(groups: Map<string, FamilyGroup>, link: UniversalBrokerLink
     return existing;
   }
   const label = family ? familyLabel(graph, family) : `the classic Broker token family of orgs ${listed.map((org) => nodeLabel(graph, org)).sort(compareText).join(', ')}`;
-  const group = { key, label, members: new Set(listed), leaving: new Set<string>(), moved: new Set<string>() };
+  const group = { key, label, members: new Set(listed), leaving: new Set<string>(), moved: new Set<string>(), disconnected: new Set<string>() };
   groups.set(key, group);
   return group;
 }
