@@ -1,4 +1,3 @@
-import { BrokerConnectionConfiguration } from '../../generated/broker-connection';
 import { BROKER_CONNECTION_TYPE_NAMES, credentialFieldsOf, isBrokerConnectionType } from '../../snyk/universal-broker/connection-types';
 import { Token } from '../core';
 import { BrokerCredential } from './credential';
@@ -26,17 +25,13 @@ export function terraformAttributeOf(field: string): string {
   return HOST_ATTRIBUTES[field] ?? field;
 }
 
-function camelCase(snake: string): string {
-  return snake.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
-}
-
 function valueOf(value: string | BrokerCredential): string {
   return value instanceof BrokerCredential ? value.credentialId : value;
 }
 
-/** The L1 configuration block. */
-export function configurationAttribute(fields: BrokerConnectionFields): BrokerConnectionConfiguration {
-  return Object.fromEntries(Object.entries(fields).map(([field, value]) => [camelCase(terraformAttributeOf(field)), valueOf(value)])) as BrokerConnectionConfiguration;
+/** The L1 `configuration` map: its keys are the resource's snake_case keys, which cdktf passes through unchanged. */
+export function configurationAttribute(fields: BrokerConnectionFields): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([field, value]) => [terraformAttributeOf(field), valueOf(value)]));
 }
 
 /** Every field some variant of `type` treats as a credential reference. */

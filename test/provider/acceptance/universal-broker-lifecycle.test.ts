@@ -301,6 +301,19 @@ resource "snyk_broker_connection" "secret_in_plain_field" {
     gitlab_hostname             = "gitlab.example.com"
   }
 }
+resource "snyk_broker_connection" "misspelled" {
+  tenant_id            = "${uuid}"
+  app_install_id       = "${uuid}"
+  broker_deployment_id = "${uuid}"
+  name                 = "ghe"
+  type                 = "github-enterprise"
+  configuration = {
+    broker_client_url          = "https://broker.example.com"
+    github_hostname            = "ghe.example.com"
+    github_hostnam             = "typo.example.com"
+    github_token_credential_id = "${uuid}"
+  }
+}
 resource "snyk_broker_connection" "bad_type" {
   tenant_id            = "${uuid}"
   app_install_id       = "${uuid}"
@@ -335,6 +348,11 @@ resource "snyk_broker_integration" "bad" {
       expect(output).toMatch(/A secret value in configuration\.github_token_credential_id[\s\S]*with snyk_broker_connection\.secret_value/);
       expect(output).toContain('configuration.cr_username looks like a secret');
       expect(output).toContain('docker-hub connections do not take gitlab_hostname');
+      // A misspelled key is not dropped on the way to the provider (as an object attribute's would be): it is an error
+      // naming the key, the near miss and the keys the type takes.
+      expect(output).toMatch(
+        /Unknown key "github_hostnam" in configuration with snyk_broker_connection\.misspelled,[\s\S]*github_hostnam += "typo\.example\.com"[\s\S]*Did you mean "github_hostname"\? A github-enterprise connection takes: broker_client_url, github_hostname, github_token_credential_id\./,
+      );
       expect(output).toMatch(/with snyk_broker_connection\.bad_type,[\s\S]*Expected one of "github"/);
       expect(output).toMatch(/with snyk_broker_deployment_credential\.bad,[\s\S]*environment_variable_name = "1-BAD NAME"[\s\S]*Expected an environment variable name/);
       expect(output).toMatch(/broker_connection_type = "svn"/);

@@ -6,13 +6,14 @@ import {
   credentialFieldsOf,
   isBrokerConnectionType,
 } from '../../../snyk/universal-broker/connection-types';
-import { attr, Attribute, Diagnostics, isUnknown, UnknownValue } from '../../framework';
+import { attr, Attribute, Diagnostics, isUnknown, types, UnknownValue } from '../../framework';
+import { nearestName } from './nearest-name';
 import { isUuid, secretShape } from './secret-values';
 
 /**
- * The `configuration` of a `snyk_broker_connection`: one optional attribute per field any connection type takes.
- * Names follow `pavel-snyk/snyk` (`gitlab_hostname`, `gitlab_token_credential_id`...) so configurations move between
- * the two providers; fields that hold a credential reference end in `_credential_id`.
+ * The keys of a `snyk_broker_connection`'s `configuration`: one per field any connection type takes. Names follow
+ * `pavel-snyk/snyk` (`gitlab_hostname`, `gitlab_token_credential_id`...) so configurations move between the two
+ * providers; keys that hold a credential reference end in `_credential_id`.
  */
 const HOST_FIELDS: Readonly<Record<string, string>> = {
   github: 'github_hostname',
@@ -29,36 +30,41 @@ export function attributeOfField(field: string): string {
   return HOST_FIELDS[field] ?? field;
 }
 
-function typesTaking(field: string): BrokerConnectionType[] {
-  return BROKER_CONNECTION_TYPE_NAMES.filter((type) => connectionVariants(type).some((variant) => variant.fields.includes(field)));
-}
-
 const ALL_FIELDS = [...new Set(BROKER_CONNECTION_TYPE_NAMES.flatMap((type) => connectionVariants(type).flatMap((variant) => variant.fields)))].sort();
 
 /** Attribute name -> Snyk API field name. */
 export const FIELD_OF_ATTRIBUTE: Readonly<Record<string, string>> = Object.fromEntries(ALL_FIELDS.map((field) => [attributeOfField(field), field]));
 
-export type ConnectionConfigurationModel = Record<string, string | null>;
+const ALL_KEYS = Object.keys(FIELD_OF_ATTRIBUTE);
 
-function describeField(field: string): string {
-  const types = typesTaking(field).map((type) => `\`${type}\``).join(', ');
-  const what = ALL_CREDENTIAL_FIELDS.has(field)
-    ? `The ID of the \`snyk_broker_deployment_credential\` whose environment variable holds \`${field}\` (never the secret itself).`
-    : `The \`${field}\` value.`;
-  return `${what} Used by ${types}.`;
+/** Configuration keys: key -> value. Unknown keys never reach the API: validation rejects them. */
+export type ConnectionConfigurationModel = Record<string, string>;
+
+/** The keys a connection type takes, over all its variants, in the order the variants list them. */
+function keysOfType(type: BrokerConnectionType): string[] {
+  return [...new Set(connectionVariants(type).flatMap((variant) => variant.fields.map(attributeOfField)))];
 }
 
-/** The nested `configuration` attribute. */
-export const connectionConfigurationAttribute = attr.object(
-  Object.fromEntries(Object.entries(FIELD_OF_ATTRIBUTE).map(([name, field]) => [name, attr.string({ optional: true, description: describeField(field) })])),
-  {
-    required: true,
-    description:
-      'The connection\'s settings; which attributes are required depends on `type` and is checked at plan time. Attributes ending in ' +
-      '`_credential_id` take the ID of a `snyk_broker_deployment_credential` (the broker client reads the secret from that environment ' +
-      'variable); a secret value is refused.',
-  },
-) as Attribute<ConnectionConfigurationModel | null>;
+function describeTypeKeys(type: BrokerConnectionType): string {
+  const variants = connectionVariants(type);
+  const keys = (fields: readonly string[]): string => fields.map((field) => `\`${attributeOfField(field)}\``).join(', ');
+  if (variants.length === 1) return `\`${type}\`: ${keys(variants[0]?.fields ?? [])}`;
+  return `\`${type}\`: ${variants.map((variant) => `${keys(variant.fields)} (${variant.name})`).join('; or ')}`;
+}
+
+/**
+ * The `configuration` map. A map rather than an object attribute: Terraform converts an object to its declared type and
+ * drops keys it does not declare before the provider sees them, so a misspelled key would vanish silently; with a map,
+ * every key reaches validation, which rejects the unknown ones.
+ */
+export const connectionConfigurationAttribute = attr.map(types.string, {
+  required: true,
+  description:
+    'The connection\'s settings, as `{ key = "value" }`; which keys are required depends on `type`, and a key the type does not take is ' +
+    'an error at `terraform validate`. Keys ending in `_credential_id` take the ID of a `snyk_broker_deployment_credential` (the broker ' +
+    'client reads the secret from that environment variable); a secret value is refused. Keys by type: ' +
+    `${BROKER_CONNECTION_TYPE_NAMES.map(describeTypeKeys).join('. ')}.`,
+}) as Attribute<ConnectionConfigurationModel | null>;
 
 /** Types accepted by `type`, for descriptions. */
 export const CONNECTION_TYPES_MARKDOWN = BROKER_CONNECTION_TYPE_NAMES.map((type) => `\`${type}\``).join(', ');
@@ -71,15 +77,22 @@ function presentAttributes(configuration: PlannedConfiguration): string[] {
     .map(([name]) => name);
 }
 
-function checkFieldsForType(type: BrokerConnectionType, configuration: PlannedConfiguration, diagnostics: Diagnostics): void {
+/** Keys no connection type (or not this type) takes: named with the keys accepted and a "Did you mean" for a near miss. */
+function checkKeys(type: BrokerConnectionType | undefined, configuration: PlannedConfiguration, diagnostics: Diagnostics): void {
+  const accepted = type ? keysOfType(type) : ALL_KEYS;
+  const acceptedText = type ? `A ${type} connection takes: ${accepted.join(', ')}.` : `Accepted keys (depending on type): ${accepted.join(', ')}.`;
+  for (const name of Object.keys(configuration)) {
+    if (accepted.includes(name)) continue;
+    const nearest = nearestName(name, accepted);
+    const hint = nearest ? ` Did you mean "${nearest}"?` : '';
+    const summary = name in FIELD_OF_ATTRIBUTE ? `${type} connections do not take ${name}` : `Unknown key "${name}" in configuration`;
+    diagnostics.addError(['configuration', name], summary, `configuration.${name} is not a setting of ${type ? `a ${type}` : 'any'} connection.${hint} ${acceptedText}`);
+  }
+}
+
+function checkRequiredFields(type: BrokerConnectionType, configuration: PlannedConfiguration, diagnostics: Diagnostics): void {
   const present = new Set(presentAttributes(configuration));
   const variants = connectionVariants(type).map((variant) => ({ name: variant.name, attributes: variant.fields.map(attributeOfField) }));
-  const accepted = new Set(variants.flatMap((variant) => variant.attributes));
-  for (const name of present) {
-    if (!accepted.has(name)) {
-      diagnostics.addError(['configuration', name], `${type} connections do not take ${name}`, `A ${type} connection takes: ${[...accepted].join(', ')}.`);
-    }
-  }
   if (variants.some((variant) => variant.attributes.every((name) => present.has(name)))) return;
   const missing = variants.map((variant) => `${variant.attributes.filter((name) => !present.has(name)).join(', ')}${variants.length > 1 ? ` (${variant.name})` : ''}`);
   diagnostics.addError(
@@ -91,13 +104,15 @@ function checkFieldsForType(type: BrokerConnectionType, configuration: PlannedCo
 
 function checkValues(configuration: PlannedConfiguration, diagnostics: Diagnostics): void {
   for (const [name, value] of Object.entries(configuration)) {
-    if (value === null || isUnknown(value)) continue;
-    const field = FIELD_OF_ATTRIBUTE[name] as string;
+    const field = FIELD_OF_ATTRIBUTE[name];
+    if (value === null || isUnknown(value) || field === undefined) continue;
     const shape = secretShape(value);
+    // Pointing at a map element makes Terraform quote its source line: a secret-shaped value gets the resource's path.
+    const path = shape ? [] : ['configuration', name];
     if (ALL_CREDENTIAL_FIELDS.has(field)) {
       if (!isUuid(value)) {
         diagnostics.addError(
-          ['configuration', name],
+          path,
           shape ? `A secret value in configuration.${name}` : `configuration.${name} is not a credential ID`,
           `${name} takes the ID (a UUID) of a snyk_broker_deployment_credential, e.g. snyk_broker_deployment_credential.token.id; ` +
             `the secret itself goes to the broker client as that credential's environment variable${shape ? `. The value was not used: ${shape}` : ''}.`,
@@ -105,7 +120,7 @@ function checkValues(configuration: PlannedConfiguration, diagnostics: Diagnosti
       }
     } else if (shape) {
       diagnostics.addError(
-        ['configuration', name],
+        path,
         `configuration.${name} looks like a secret`,
         `Secrets never go into a connection's configuration (Snyk stores it and shows it in plans): ${shape}. Give the secret to the broker ` +
           'client as the environment variable of a snyk_broker_deployment_credential and reference its ID in the matching *_credential_id attribute.',
@@ -114,11 +129,16 @@ function checkValues(configuration: PlannedConfiguration, diagnostics: Diagnosti
   }
 }
 
-/** Plan-time checks of a configuration against its type; unknown values count as present and are checked later. */
+/**
+ * Validate/plan-time checks of a configuration against its type: keys, secret shapes, required fields. Unknown values
+ * count as present and are checked once known; with `type` not yet known, keys are checked against every type's.
+ */
 export function checkConnectionConfiguration(type: string | null | UnknownValue, configuration: PlannedConfiguration | null | UnknownValue, diagnostics: Diagnostics): void {
   if (configuration === null || isUnknown(configuration)) return;
+  const knownType = typeof type === 'string' && isBrokerConnectionType(type) ? type : undefined;
+  checkKeys(knownType, configuration, diagnostics);
   checkValues(configuration, diagnostics);
-  if (typeof type === 'string' && isBrokerConnectionType(type)) checkFieldsForType(type, configuration, diagnostics);
+  if (knownType) checkRequiredFields(knownType, configuration, diagnostics);
 }
 
 /** The API's `configuration.required` object from the attributes that are set. */
@@ -131,15 +151,17 @@ export function toApiFields(configuration: ConnectionConfigurationModel): Record
 }
 
 /**
- * The configuration as Snyk reports it, in attribute form. Credential fields read back as `"${ENV_VAR}"` rather
- * than the id that was written, so they keep the value in state unless Snyk answers with another credential id.
+ * The configuration as Snyk reports it, in attribute form: the keys Snyk holds a value for. Credential fields read back
+ * as `"${ENV_VAR}"` rather than the id that was written, so they keep the prior value (or are left out without one)
+ * unless Snyk answers with another credential id.
  */
 export function fromApiFields(fields: Readonly<Record<string, unknown>>, prior: ConnectionConfigurationModel | null): ConnectionConfigurationModel {
-  const result: ConnectionConfigurationModel = Object.fromEntries(Object.keys(FIELD_OF_ATTRIBUTE).map((name) => [name, null]));
+  const result: ConnectionConfigurationModel = {};
   for (const [field, raw] of Object.entries(fields)) {
     const name = attributeOfField(field);
-    if (!(name in result) || typeof raw !== 'string') continue;
-    result[name] = ALL_CREDENTIAL_FIELDS.has(field) && !isUuid(raw) ? (prior?.[name] ?? null) : raw;
+    if (!(name in FIELD_OF_ATTRIBUTE) || typeof raw !== 'string') continue;
+    const value = ALL_CREDENTIAL_FIELDS.has(field) && !isUuid(raw) ? prior?.[name] : raw;
+    if (typeof value === 'string') result[name] = value;
   }
   return result;
 }
