@@ -1,6 +1,6 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 /** Where compiled code is cached; `off` turns the cache off. @default a folder of this user's under the temp dir */
@@ -86,7 +86,20 @@ function writeAtomically(file: string, data: Buffer): void {
   try {
     writeFileSync(temporary, data, { mode: 0o600 });
     renameSync(temporary, file);
+    removeStaleCaches(dirname(file), file);
   } catch {
     // A cache that cannot be written only costs the next launch the compile time it would have saved.
+  }
+}
+
+const STALE_AFTER_MS = 30 * 24 * 3600_000;
+
+/** Each provider build and Node version leaves its own file: those not written for a month go (a new one is rare). */
+function removeStaleCaches(dir: string, keep: string): void {
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (path === keep || !/\.v8cache(\.\d+\.tmp)?$/.test(name)) continue;
+    if (now - statSync(path).mtimeMs > STALE_AFTER_MS) rmSync(path, { force: true });
   }
 }

@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CODE_CACHE_DIR_ENV } from '../../../src/provider/plugin/code-cache';
@@ -44,6 +44,18 @@ console.log(JSON.stringify({ answer: chunk.exports(), fromCache: compiled.fromCa
     writeFileSync(join(cacheDir, readdirSync(cacheDir)[0]), 'not a V8 code cache');
     expect(launch(cacheDir)).toEqual({ answer: 42, fromCache: false });
     expect(launch(cacheDir)).toEqual({ answer: 42, fromCache: true });
+  });
+
+  test('writing a cache removes the cache files not written for a month, and nothing else', () => {
+    const cacheDir = join(dir, 'stale');
+    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    const old = new Date(Date.now() - 40 * 24 * 3600_000);
+    for (const name of ['old-build-v20.0.0-x64.v8cache', 'recent-build-v20.0.0-x64.v8cache', 'notes.txt']) writeFileSync(join(cacheDir, name), 'x');
+    utimesSync(join(cacheDir, 'old-build-v20.0.0-x64.v8cache'), old, old);
+    utimesSync(join(cacheDir, 'notes.txt'), old, old);
+    launch(cacheDir);
+    const files = readdirSync(cacheDir).sort();
+    expect(files).toEqual(['notes.txt', 'recent-build-v20.0.0-x64.v8cache', expect.stringMatching(/^source-a-.*\.v8cache$/)]);
   });
 
   test('off turns the cache off', () => {
