@@ -38,12 +38,43 @@ const COMPUTED_ONLY = /is read-only.*cannot be configured/;
 const NOT_UUID = /Expected a UUID such as/;
 const BLANK = /Expected a value, got (an empty string|only white space)/;
 
+const TENANT = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+const INSTALL = '16fd2706-8baf-433b-82eb-8c7fada847da';
+const DEPLOYMENT = 'f47ac10b-58cc-4372-a567-0e02b2c3d479';
+const CONNECTION = '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed';
+const CREDENTIAL = '9b2c8f7e-3d1a-4e5b-8c6d-7f8e9a0b1c2d';
+
+const appInstall = (bad: string): string => `organization_id = "${ORG}"\n${bad}`;
+const deployment = (bad: string): string => `tenant_id = "${TENANT}"\napp_install_id = "${INSTALL}"\norganization_id = "${ORG}"\n${bad}`;
+const credential = (bad: string): string =>
+  `tenant_id = "${TENANT}"\napp_install_id = "${INSTALL}"\nbroker_deployment_id = "${DEPLOYMENT}"\nenvironment_variable_name = "GITHUB_TOKEN"\nbroker_connection_type = "github"\n${bad}`;
+/** A valid GitLab connection; `ids` replaces the three ids, `fields` adds configuration lines. */
+const connectionWith = (options: { ids?: string; name?: string; type?: string; fields?: string; configuration?: string }): string =>
+  [
+    options.ids ?? `tenant_id = "${TENANT}"\napp_install_id = "${INSTALL}"\nbroker_deployment_id = "${DEPLOYMENT}"`,
+    options.name ?? 'name = "gitlab"',
+    options.type ?? 'type = "gitlab"',
+    options.configuration ??
+      `configuration = {\nbroker_client_url = "https://broker.example.com"\ngitlab_hostname = "gitlab.example.com"\ngitlab_token_credential_id = "${CREDENTIAL}"\n${options.fields ?? ''}\n}`,
+  ].join('\n');
+const connection = (bad: string): string => connectionWith({ fields: bad });
+const connectionIds = (bad: string): string => connectionWith({ ids: bad });
+const brokerIntegration = (bad: string): string =>
+  `tenant_id = "${TENANT}"\nbroker_connection_id = "${CONNECTION}"\norganization_id = "${ORG}"\ntype = "gitlab"\n${bad}`;
+
 const ORGANIZATION = 'resource "snyk_organization"';
 const INTEGRATION_RESOURCE = 'resource "snyk_integration"';
 const BROKER_TOKEN = 'resource "snyk_broker_token"';
 const CLONE = 'resource "snyk_integration_clone"';
 const ORGANIZATION_DATA = 'data "snyk_organization"';
 const INTEGRATION_DATA = 'data "snyk_integration"';
+const APP_INSTALL = 'resource "snyk_app_install"';
+const DEPLOYMENT_RESOURCE = 'resource "snyk_broker_deployment"';
+const CREDENTIAL_RESOURCE = 'resource "snyk_broker_deployment_credential"';
+const CONNECTION_RESOURCE = 'resource "snyk_broker_connection"';
+const BROKER_INTEGRATION = 'resource "snyk_broker_integration"';
+const DEPLOYMENTS_DATA = 'data "snyk_broker_deployments"';
+const CONNECTIONS_DATA = 'data "snyk_broker_connections"';
 
 const CASES: Record<string, BadInput> = {
   'organization name empty': { block: ORGANIZATION, body: `name = ""\ngroup_id = "${ORG}"`, attribute: 'name', says: BLANK },
@@ -146,6 +177,94 @@ const CASES: Record<string, BadInput> = {
   'integration data source type with a trailing space': { block: INTEGRATION_DATA, body: `organization_id = "${ORG}"\ntype = "github "`, attribute: 'type', says: /no white space at the start or end/ },
   'integration data source type of the wrong type': { block: INTEGRATION_DATA, body: `organization_id = "${ORG}"\ntype = ["github"]`, attribute: 'type', says: WRONG_TYPE },
   'integration data source unknown argument': { block: INTEGRATION_DATA, body: `organization_id = "${ORG}"\ntype = "github"\norg = "x"`, attribute: 'org', says: UNKNOWN_KEY },
+
+  'app install organization_id empty': { block: APP_INSTALL, body: 'organization_id = ""', attribute: 'organization_id', says: NOT_UUID },
+  'app install organization_id white space': { block: APP_INSTALL, body: 'organization_id = "  "', attribute: 'organization_id', says: NOT_UUID },
+  'app install organization_id not a UUID': { block: APP_INSTALL, body: 'organization_id = "platform"', attribute: 'organization_id', says: NOT_UUID },
+  'app install organization_id of the wrong type': { block: APP_INSTALL, body: `organization_id = ["${ORG}"]`, attribute: 'organization_id', says: WRONG_TYPE },
+  'app install app_id not a UUID': { block: APP_INSTALL, body: appInstall('app_id = "broker-app"'), attribute: 'app_id', says: NOT_UUID },
+  'app install app_id empty': { block: APP_INSTALL, body: appInstall('app_id = ""'), attribute: 'app_id', says: NOT_UUID },
+  'app install rotation trigger with an empty key': { block: APP_INSTALL, body: appInstall('secret_rotation_triggers = { "" = "2026-12" }'), attribute: 'secret_rotation_triggers', says: /Key "": Expected a value/ },
+  'app install secret_rotation_triggers of the wrong type': { block: APP_INSTALL, body: appInstall('secret_rotation_triggers = "2026-12"'), attribute: 'secret_rotation_triggers', says: WRONG_TYPE },
+  'app install secret_rotation_mode unknown': { block: APP_INSTALL, body: appInstall('secret_rotation_mode = "rotate"'), attribute: 'secret_rotation_mode', says: /Expected one of "create", "replace", got "rotate"/ },
+  'app install secret_rotation_mode empty': { block: APP_INSTALL, body: appInstall('secret_rotation_mode = ""'), attribute: 'secret_rotation_mode', says: /Expected one of "create", "replace"/ },
+  'app install secret_rotation_mode white space': { block: APP_INSTALL, body: appInstall('secret_rotation_mode = " "'), attribute: 'secret_rotation_mode', says: /Expected one of "create", "replace"/ },
+  'app install retire_previous_secret of the wrong type': { block: APP_INSTALL, body: appInstall('retire_previous_secret = "soon"'), attribute: 'retire_previous_secret', says: WRONG_TYPE },
+  'app install computed client_secret set': { block: APP_INSTALL, body: appInstall('client_secret = "x"'), attribute: 'client_secret', says: COMPUTED_ONLY },
+  'app install unknown argument': { block: APP_INSTALL, body: appInstall('secret_rotation = "create"'), attribute: 'secret_rotation', says: /Did you mean "secret_rotation_mode"|Unsupported argument/ },
+
+  'deployment tenant_id empty': { block: DEPLOYMENT_RESOURCE, body: `tenant_id = ""\napp_install_id = "${INSTALL}"`, attribute: 'tenant_id', says: NOT_UUID },
+  'deployment tenant_id white space': { block: DEPLOYMENT_RESOURCE, body: `tenant_id = " "\napp_install_id = "${INSTALL}"`, attribute: 'tenant_id', says: NOT_UUID },
+  'deployment tenant_id of the wrong type': { block: DEPLOYMENT_RESOURCE, body: `tenant_id = { id = "${TENANT}" }\napp_install_id = "${INSTALL}"`, attribute: 'tenant_id', says: WRONG_TYPE },
+  'deployment app_install_id not a UUID': { block: DEPLOYMENT_RESOURCE, body: `tenant_id = "${TENANT}"\napp_install_id = "install-1"`, attribute: 'app_install_id', says: NOT_UUID },
+  'deployment organization_id not a UUID': { block: DEPLOYMENT_RESOURCE, body: `tenant_id = "${TENANT}"\napp_install_id = "${INSTALL}"\norganization_id = "${ORG}x"`, attribute: 'organization_id', says: NOT_UUID },
+  'deployment metadata with an empty key': { block: DEPLOYMENT_RESOURCE, body: deployment('metadata = { "" = "eu" }'), attribute: 'metadata', says: /Key "": Expected a value/ },
+  'deployment metadata of the wrong type': { block: DEPLOYMENT_RESOURCE, body: deployment('metadata = ["eu"]'), attribute: 'metadata', says: WRONG_TYPE },
+  'deployment computed id set': { block: DEPLOYMENT_RESOURCE, body: deployment(`id = "${DEPLOYMENT}"`), attribute: 'id', says: COMPUTED_ONLY },
+  'deployment unknown argument': { block: DEPLOYMENT_RESOURCE, body: deployment('metdata = {}'), attribute: 'metdata', says: UNKNOWN_KEY },
+
+  'credential tenant_id not a UUID': { block: CREDENTIAL_RESOURCE, body: credential('').replace(TENANT, 'tenant'), attribute: 'tenant_id', says: NOT_UUID },
+  'credential app_install_id empty': { block: CREDENTIAL_RESOURCE, body: credential('').replace(INSTALL, ''), attribute: 'app_install_id', says: NOT_UUID },
+  'credential broker_deployment_id white space': { block: CREDENTIAL_RESOURCE, body: credential('').replace(DEPLOYMENT, '  '), attribute: 'broker_deployment_id', says: NOT_UUID },
+  'credential environment_variable_name empty': { block: CREDENTIAL_RESOURCE, body: credential('').replace('"GITHUB_TOKEN"', '""'), attribute: 'environment_variable_name', says: /Expected an environment variable name/ },
+  'credential environment_variable_name white space': { block: CREDENTIAL_RESOURCE, body: credential('').replace('"GITHUB_TOKEN"', '" "'), attribute: 'environment_variable_name', says: /Expected an environment variable name/ },
+  'credential environment_variable_name with a space': { block: CREDENTIAL_RESOURCE, body: credential('').replace('"GITHUB_TOKEN"', '"GITHUB TOKEN"'), attribute: 'environment_variable_name', says: /Expected an environment variable name/ },
+  'credential environment_variable_name of the wrong type': { block: CREDENTIAL_RESOURCE, body: credential('').replace('"GITHUB_TOKEN"', '["GITHUB_TOKEN"]'), attribute: 'environment_variable_name', says: WRONG_TYPE },
+  'credential broker_connection_type empty': { block: CREDENTIAL_RESOURCE, body: credential('').replace('"github"', '""'), attribute: 'broker_connection_type', says: /Expected one of "github"/ },
+  'credential broker_connection_type unknown': { block: CREDENTIAL_RESOURCE, body: credential('').replace('"github"', '"GitHub"'), attribute: 'broker_connection_type', says: /Expected one of .*got "GitHub"/ },
+  'credential comment empty': { block: CREDENTIAL_RESOURCE, body: credential('comment = ""'), attribute: 'comment', says: BLANK },
+  'credential comment white space': { block: CREDENTIAL_RESOURCE, body: credential('comment = "  "'), attribute: 'comment', says: BLANK },
+  'credential comment of the wrong type': { block: CREDENTIAL_RESOURCE, body: credential('comment = ["note"]'), attribute: 'comment', says: WRONG_TYPE },
+  'credential unknown argument': { block: CREDENTIAL_RESOURCE, body: credential('environment_variable = "X"'), attribute: 'environment_variable', says: UNKNOWN_KEY },
+
+  'connection tenant_id empty': { block: CONNECTION_RESOURCE, body: connectionIds(`tenant_id = ""\napp_install_id = "${INSTALL}"\nbroker_deployment_id = "${DEPLOYMENT}"`), attribute: 'tenant_id', says: NOT_UUID },
+  'connection app_install_id not a UUID': { block: CONNECTION_RESOURCE, body: connectionIds(`tenant_id = "${TENANT}"\napp_install_id = "x"\nbroker_deployment_id = "${DEPLOYMENT}"`), attribute: 'app_install_id', says: NOT_UUID },
+  'connection broker_deployment_id white space': { block: CONNECTION_RESOURCE, body: connectionIds(`tenant_id = "${TENANT}"\napp_install_id = "${INSTALL}"\nbroker_deployment_id = " "`), attribute: 'broker_deployment_id', says: NOT_UUID },
+  'connection name empty': { block: CONNECTION_RESOURCE, body: connectionWith({ name: 'name = ""' }), attribute: 'name', says: BLANK },
+  'connection name white space': { block: CONNECTION_RESOURCE, body: connectionWith({ name: 'name = "   "' }), attribute: 'name', says: BLANK },
+  'connection name of the wrong type': { block: CONNECTION_RESOURCE, body: connectionWith({ name: 'name = ["gitlab"]' }), attribute: 'name', says: WRONG_TYPE },
+  'connection type empty': { block: CONNECTION_RESOURCE, body: connectionWith({ type: 'type = ""' }), attribute: 'type', says: /Expected one of "github"/ },
+  'connection type unknown': { block: CONNECTION_RESOURCE, body: connectionWith({ type: 'type = "gitlabb"' }), attribute: 'type', says: /Expected one of .*got "gitlabb"/ },
+  'connection configuration of the wrong type': { block: CONNECTION_RESOURCE, body: connectionWith({ configuration: 'configuration = "gitlab.example.com"' }), attribute: 'configuration', says: WRONG_TYPE },
+  'connection configuration written as a block': { block: CONNECTION_RESOURCE, body: connectionWith({ configuration: 'configuration {\ngitlab_hostname = "gitlab.example.com"\n}' }), attribute: 'configuration', says: /Unsupported block type|An argument named "configuration" is required/ },
+  'connection configuration empty': { block: CONNECTION_RESOURCE, body: connectionWith({ configuration: 'configuration = {}' }), attribute: 'configuration', says: /Missing configuration for a gitlab connection/ },
+  'connection configuration misspelled key': { block: CONNECTION_RESOURCE, body: connection('gitlab_hostnam = "gitlab.example.com"'), attribute: 'gitlab_hostnam', says: /Unknown key "gitlab_hostnam" .*Did you mean "gitlab_hostname"\? A gitlab connection takes: broker_client_url, gitlab_hostname, gitlab_token_credential_id/ },
+  'connection configuration key of another type': { block: CONNECTION_RESOURCE, body: connection('github_hostname = "ghe.example.com"'), attribute: 'github_hostname', says: /gitlab connections do not take github_hostname/ },
+  'connection configuration value empty': { block: CONNECTION_RESOURCE, body: connectionWith({ configuration: `configuration = {\nbroker_client_url = "https://broker.example.com"\ngitlab_hostname = ""\ngitlab_token_credential_id = "${CREDENTIAL}"\n}` }), attribute: 'gitlab_hostname', says: BLANK },
+  'connection configuration value white space': { block: CONNECTION_RESOURCE, body: connectionWith({ configuration: `configuration = {\nbroker_client_url = " "\ngitlab_hostname = "gitlab.example.com"\ngitlab_token_credential_id = "${CREDENTIAL}"\n}` }), attribute: 'broker_client_url', says: BLANK },
+  'connection configuration credential id not a UUID': { block: CONNECTION_RESOURCE, body: connectionWith({ configuration: 'configuration = {\nbroker_client_url = "https://broker.example.com"\ngitlab_hostname = "gitlab.example.com"\ngitlab_token_credential_id = "GITLAB_TOKEN"\n}' }), attribute: 'gitlab_token_credential_id', says: /configuration.gitlab_token_credential_id is not a credential ID/ },
+  'connection computed id set': { block: CONNECTION_RESOURCE, body: connection('').replace('name = "gitlab"', `name = "gitlab"\nid = "${CONNECTION}"`), attribute: 'id', says: COMPUTED_ONLY },
+  'connection unknown argument': { block: CONNECTION_RESOURCE, body: connection('').replace('name = "gitlab"', 'name = "gitlab"\nconfig = {}'), attribute: 'config', says: UNKNOWN_KEY },
+
+  'broker integration tenant_id empty': { block: BROKER_INTEGRATION, body: brokerIntegration('').replace(TENANT, ''), attribute: 'tenant_id', says: NOT_UUID },
+  'broker integration broker_connection_id not a UUID': { block: BROKER_INTEGRATION, body: brokerIntegration('').replace(CONNECTION, 'gitlab'), attribute: 'broker_connection_id', says: NOT_UUID },
+  'broker integration organization_id white space': { block: BROKER_INTEGRATION, body: brokerIntegration('').replace(ORG, ' '), attribute: 'organization_id', says: NOT_UUID },
+  'broker integration type empty': { block: BROKER_INTEGRATION, body: brokerIntegration('').replace('"gitlab"', '""'), attribute: 'type', says: /Expected one of "github"/ },
+  'broker integration type unknown': { block: BROKER_INTEGRATION, body: brokerIntegration('').replace('"gitlab"', '"GitLab"'), attribute: 'type', says: /Expected one of .*got "GitLab"/ },
+  'broker integration integration_id not a UUID': { block: BROKER_INTEGRATION, body: brokerIntegration('integration_id = "gitlab"'), attribute: 'integration_id', says: NOT_UUID },
+  'broker integration integration_id empty': { block: BROKER_INTEGRATION, body: brokerIntegration('integration_id = ""'), attribute: 'integration_id', says: NOT_UUID },
+  'broker integration family with a bad id': { block: BROKER_INTEGRATION, body: brokerIntegration(`classic_family_organization_ids = ["${ORG}", "platform"]`), attribute: 'classic_family_organization_ids', says: /Expected organization IDs \(UUIDs\)/ },
+  'broker integration family with an empty id': { block: BROKER_INTEGRATION, body: brokerIntegration(`classic_family_organization_ids = ["${ORG}", ""]`), attribute: 'classic_family_organization_ids', says: /Expected organization IDs \(UUIDs\)/ },
+  'broker integration family of the wrong type': { block: BROKER_INTEGRATION, body: brokerIntegration(`classic_family_organization_ids = "${ORG}"`), attribute: 'classic_family_organization_ids', says: WRONG_TYPE },
+  'broker integration computed id set': { block: BROKER_INTEGRATION, body: brokerIntegration(`id = "${INTEGRATION}"`), attribute: 'id', says: COMPUTED_ONLY },
+  'broker integration unknown argument': { block: BROKER_INTEGRATION, body: brokerIntegration('connection_id = "x"'), attribute: 'connection_id', says: UNKNOWN_KEY },
+
+  'deployments data source tenant_id empty': { block: DEPLOYMENTS_DATA, body: 'tenant_id = ""', attribute: 'tenant_id', says: NOT_UUID },
+  'deployments data source tenant_id white space': { block: DEPLOYMENTS_DATA, body: 'tenant_id = " "', attribute: 'tenant_id', says: NOT_UUID },
+  'deployments data source tenant_id not a UUID': { block: DEPLOYMENTS_DATA, body: 'tenant_id = "acme"', attribute: 'tenant_id', says: NOT_UUID },
+  'deployments data source without tenant_id': { block: DEPLOYMENTS_DATA, body: `organization_id = "${ORG}"`, attribute: 'tenant_id', says: /The argument "tenant_id" is required/ },
+  'deployments data source app_install_id not a UUID': { block: DEPLOYMENTS_DATA, body: `tenant_id = "${TENANT}"\napp_install_id = "x"`, attribute: 'app_install_id', says: NOT_UUID },
+  'deployments data source organization_id of the wrong type': { block: DEPLOYMENTS_DATA, body: `tenant_id = "${TENANT}"\norganization_id = ["${ORG}"]`, attribute: 'organization_id', says: WRONG_TYPE },
+  'deployments data source computed deployments set': { block: DEPLOYMENTS_DATA, body: `tenant_id = "${TENANT}"\ndeployments = []`, attribute: 'deployments', says: COMPUTED_ONLY },
+  'deployments data source unknown argument': { block: DEPLOYMENTS_DATA, body: `tenant_id = "${TENANT}"\ntenant = "x"`, attribute: 'tenant', says: UNKNOWN_KEY },
+
+  'connections data source tenant_id not a UUID': { block: CONNECTIONS_DATA, body: 'tenant_id = "acme"', attribute: 'tenant_id', says: NOT_UUID },
+  'connections data source organization_id empty': { block: CONNECTIONS_DATA, body: 'organization_id = ""', attribute: 'organization_id', says: NOT_UUID },
+  'connections data source broker_deployment_id white space': { block: CONNECTIONS_DATA, body: `tenant_id = "${TENANT}"\nbroker_deployment_id = "  "`, attribute: 'broker_deployment_id', says: NOT_UUID },
+  'connections data source neither tenant_id nor organization_id': { block: CONNECTIONS_DATA, body: '', attribute: 'organization_id', says: /Set tenant_id or organization_id/ },
+  'connections data source deployment without tenant': { block: CONNECTIONS_DATA, body: `organization_id = "${ORG}"\nbroker_deployment_id = "${DEPLOYMENT}"`, attribute: 'broker_deployment_id', says: /broker_deployment_id needs tenant_id/ },
+  'connections data source computed connections set': { block: CONNECTIONS_DATA, body: `tenant_id = "${TENANT}"\nconnections = []`, attribute: 'connections', says: COMPUTED_ONLY },
+  'connections data source unknown argument': { block: CONNECTIONS_DATA, body: `tenant_id = "${TENANT}"\ndeployment_id = "${DEPLOYMENT}"`, attribute: 'deployment_id', says: UNKNOWN_KEY },
 };
 
 /** Provider blocks: each case gets an aliased provider and a data source that uses it (Terraform skips unused ones). */
@@ -283,15 +402,22 @@ resource "snyk_integration" "github" {
 data "snyk_organization" "lookup" {
   slug = var.slug
 }
+variable "gitlab" { type = map(string) }
+resource "snyk_broker_connection" "gitlab" {
+  ${connectionWith({ configuration: 'configuration = var.gitlab' })}
+}
 `,
     );
-    const plan = await workspace.terraform(['plan', '-no-color', '-input=false', '-var', 'name= ', '-var', 'limit=11', '-var', 'slug=Not A Slug']);
+    const gitlab = JSON.stringify({ broker_client_url: 'https://broker.example.com', gitlab_hostnam: 'gitlab.example.com', gitlab_token_credential_id: CREDENTIAL });
+    const plan = await workspace.terraform(['plan', '-no-color', '-input=false', '-var', 'name= ', '-var', 'limit=11', '-var', 'slug=Not A Slug', '-var', `gitlab=${gitlab}`]);
     expect(plan.code).toBe(1);
     const errors = plan.stderr.replace(/\s+/g, ' ');
     expect(errors).toContain('Invalid value for name');
     expect(errors).toContain('Invalid value for settings.auto_dep_upgrade_limit');
     expect(errors).toContain('Expected a whole number from 1 to 10, got 11.');
     expect(errors).toContain('Invalid value for slug');
+    expect(errors).toContain('Unknown key "gitlab_hostnam" in configuration');
+    expect(errors).toContain('Did you mean "gitlab_hostname"?');
     expect(emulator.requests()).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { DEFAULT_BROKER_APP_ID } from '../../../snyk/universal-broker';
-import { attr, Attribute, DiagnosticError, defineResource, Diagnostics, oneOf, PartialResultError, requiresReplace, types, useStateForUnknown, uuid } from '../../framework';
+import { attr, Attribute, DiagnosticError, defineResource, Diagnostics, mapKeys, notBlank, oneOf, PartialResultError, requiresReplace, types, useStateForUnknown, uuid } from '../../framework';
 import { valuesEqual } from '../../framework/values';
 import { isUnknown, Unknown } from '../../plugin/unknown';
 import { SnykProviderContext } from '../../snyk-context';
@@ -109,6 +109,7 @@ export const appInstallResource = defineResource<AppInstallModel, SnykProviderCo
     secret_rotation_triggers: attr.map(types.string, {
       optional: true,
       description: 'Arbitrary values; changing any of them rotates the client secret in place, e.g. `{ rotated = "2026-12" }`.',
+      validators: [mapKeys(notBlank())],
     }),
     secret_rotation_mode: attr.string({
       optional: true,

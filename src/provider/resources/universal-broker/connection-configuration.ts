@@ -71,9 +71,10 @@ export const CONNECTION_TYPES_MARKDOWN = BROKER_CONNECTION_TYPE_NAMES.map((type)
 
 type PlannedConfiguration = Readonly<Record<string, string | null | UnknownValue>>;
 
+/** Keys set to something; a blank value counts as set (it is reported as blank, not as missing). */
 function presentAttributes(configuration: PlannedConfiguration): string[] {
   return Object.entries(configuration)
-    .filter(([, value]) => value !== null && value !== '')
+    .filter(([, value]) => value !== null)
     .map(([name]) => name);
 }
 
@@ -106,6 +107,10 @@ function checkValues(configuration: PlannedConfiguration, diagnostics: Diagnosti
   for (const [name, value] of Object.entries(configuration)) {
     const field = FIELD_OF_ATTRIBUTE[name];
     if (value === null || isUnknown(value) || field === undefined) continue;
+    if (value.trim() === '') {
+      diagnostics.addError(['configuration', name], `Invalid value for configuration.${name}`, value === '' ? 'Expected a value, got an empty string.' : 'Expected a value, got only white space.');
+      continue;
+    }
     const shape = secretShape(value);
     // Pointing at a map element makes Terraform quote its source line: a secret-shaped value gets the resource's path.
     const path = shape ? [] : ['configuration', name];

@@ -1,5 +1,5 @@
 import { BROKER_CONNECTION_TYPE_NAMES, BrokerConnection, BrokerConnectionConfiguration, ConnectionRef, DeploymentRef } from '../../../snyk/universal-broker';
-import { attr, DiagnosticError, defineResource, Diagnostics, isUnknown, oneOf, Planned, requiresReplace, stringLengthAtLeast, useStateForUnknown, uuid } from '../../framework';
+import { attr, DiagnosticError, defineResource, Diagnostics, isUnknown, oneOf, Planned, notBlank, requiresReplace, useStateForUnknown, uuid } from '../../framework';
 import { SnykProviderContext } from '../../snyk-context';
 import { known } from '../known';
 import {
@@ -87,7 +87,7 @@ export const connectionResource = defineResource<ConnectionModel, SnykProviderCo
     tenant_id: attr.string({ required: true, description: `${TENANT_ID} ${REPLACE_ON_CHANGE}`, validators: [uuid()], planModifiers: [requiresReplace()] }),
     app_install_id: attr.string({ required: true, description: `${APP_INSTALL_ID} ${REPLACE_ON_CHANGE}`, validators: [uuid()], planModifiers: [requiresReplace()] }),
     broker_deployment_id: attr.string({ required: true, description: `${DEPLOYMENT_ID} ${REPLACE_ON_CHANGE}`, validators: [uuid()], planModifiers: [requiresReplace()] }),
-    name: attr.string({ required: true, description: 'The connection\'s name in Snyk. Renamed in place.', validators: [stringLengthAtLeast(1)] }),
+    name: attr.string({ required: true, description: 'The connection\'s name in Snyk. Renamed in place.', validators: [notBlank()] }),
     type: attr.string({
       required: true,
       description: `The connection type; one of ${CONNECTION_TYPES_MARKDOWN}. ${REPLACE_ON_CHANGE}`,

@@ -1,5 +1,5 @@
 import { BROKER_CONNECTION_TYPE_NAMES, CredentialRef, DeploymentCredential } from '../../../snyk/universal-broker';
-import { attr, DiagnosticError, defineResource, oneOf, regex, requiresReplace, useStateForUnknown, uuid } from '../../framework';
+import { attr, DiagnosticError, defineResource, notBlank, oneOf, regex, requiresReplace, useStateForUnknown, uuid } from '../../framework';
 import { SnykProviderContext } from '../../snyk-context';
 import { known } from '../known';
 import { APP_INSTALL_ID, DEPLOYMENT_ID, REPLACE_ON_CHANGE, TENANT_ADMIN_NOTE, TENANT_ID } from './descriptions';
@@ -61,7 +61,7 @@ export const deploymentCredentialResource = defineResource<DeploymentCredentialM
       description: `The connection type the secret serves; one of ${CONNECTION_TYPES_MARKDOWN}. Changed in place.`,
       validators: [oneOf(...BROKER_CONNECTION_TYPE_NAMES)],
     }),
-    comment: attr.string({ optional: true, description: 'A note shown in Snyk. Never put the secret here.' }),
+    comment: attr.string({ optional: true, description: 'A note shown in Snyk. Never put the secret here.', validators: [notBlank()] }),
   },
 
   async create({ plan, provider }) {

@@ -1,5 +1,5 @@
 import { BrokerDeployment, DeploymentRef } from '../../../snyk/universal-broker';
-import { attr, DiagnosticError, defineResource, requiresReplace, types, useStateForUnknown, uuid } from '../../framework';
+import { attr, DiagnosticError, defineResource, mapKeys, notBlank, requiresReplace, types, useStateForUnknown, uuid } from '../../framework';
 import { SnykProviderContext } from '../../snyk-context';
 import { configuredOrUndefined, known } from '../known';
 import { APP_INSTALL_ID, REPLACE_ON_CHANGE, TENANT_ADMIN_NOTE, TENANT_ID } from './descriptions';
@@ -71,6 +71,7 @@ export const deploymentResource = defineResource<DeploymentModel, SnykProviderCo
     metadata: attr.map(types.string, {
       optional: true,
       description: 'Free-form labels of the deployment, e.g. `{ deployment_name = "eu-cluster", cluster = "eu-1" }`. Updated in place.',
+      validators: [mapKeys(notBlank())],
     }),
   },
 
