@@ -24,8 +24,13 @@ function ubState(emulator: RunningEmulator): UniversalBrokerState {
 /** The cdktf CLI of the project, run in the example's folder (its cdktf.json), output under the workspace. */
 function cdktf(workspace: QuickstartWorkspace, args: string[], env: NodeJS.ProcessEnv): Promise<CommandResult> {
   const cli = join(root, 'node_modules', 'cdktf-cli', 'bundle', 'bin', 'cdktf');
+  return run(process.execPath, [cli, ...args, '--output', workspace.outputDir], exampleDir, { ...workspace.env, ...env });
+}
+
+/** A command's exit code and its stdout and stderr together. */
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args, '--output', workspace.outputDir], { cwd: exampleDir, env: { ...workspace.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -79,6 +84,18 @@ describe('examples/universal-broker, deployed with the cdktf CLI against the emu
     const diff = await cdktf(workspace, ['diff', '--skip-provider-lock'], env);
     outputs.push(diff.output);
     expect(reportsNoChanges(diff.output)).toBe(true);
+
+    // A reviewer's view of the first move: a saved plan of the synthesized stack, summarised by the CLI.
+    const movePlatform = { ...env, CDKTF_SNYK_UB_MIGRATED: 'platform' };
+    expect((await cdktf(workspace, ['synth'], movePlatform)).code).toBe(0);
+    const stackDir = join(workspace.outputDir, 'stacks', STACK);
+    const saved = await run('terraform', ['plan', '-input=false', '-no-color', '-out', 'plan'], stackDir, { ...workspace.env, ...movePlatform });
+    expect({ code: saved.code, tail: saved.output.slice(-2000) }).toMatchObject({ code: 0 });
+    const summary = await run(process.execPath, [join(root, 'bin', 'cdktf-snyk.js'), 'plan-summary', '--stack-dir', stackDir, '--format', 'text'], root, { ...workspace.env, ...movePlatform });
+    outputs.push(summary.output);
+    expect(summary.code).toBe(0);
+    expect(summary.output).toContain('ub-platform gains connection "github-enterprise" (github-enterprise)');
+    expect(summary.output).toMatch(/Classic family left: the token family of github-enterprise in ub-platform \(orgs: ub-legacy, ub-platform\)\n\s+moving now: ub-platform; moved earlier: -; disconnected now: -; still on the classic token: ub-legacy/);
 
     const platform = await deploy('platform');
     outputs.push(platform.output);
