@@ -13,6 +13,14 @@ export interface SnykProviderProps {
    */
   readonly token?: SnykSecret;
   /**
+   * An OAuth 2.0 access token of a Snyk service account, sent as `Authorization: bearer`; the only credential
+   * `SNYK-GOV-01` accepts. Give either this or `token`, not both. Leave it out to keep it out of the synthesized
+   * configuration: the provider then reads `SNYK_OAUTH_TOKEN` when Terraform runs. Access tokens are short-lived, so
+   * a secret read at deploy time (`SnykSecret.fromEnvironment`) suits them.
+   * @default the environment variable SNYK_OAUTH_TOKEN, read by the provider at deploy time
+   */
+  readonly oauthToken?: SnykSecret;
+  /**
    * The Snyk region (`SNYK-US-01`, `SNYK-US-02`, `SNYK-EU-01`, `SNYK-AU-01`).
    * @default the environment variable SNYK_REGION at deploy time, then SNYK-US-01
    */
@@ -34,18 +42,21 @@ export class SnykProvider extends Construct {
   /** The L1 provider. */
   public readonly resource: SnykProviderResource;
   private readonly region?: string;
+  private readonly credentialsGiven: readonly string[];
 
   public constructor(scope: Construct, id: string, props: SnykProviderProps = {}) {
     super(scope, id);
     this.region = props.region;
+    this.credentialsGiven = [props.token && 'token', props.oauthToken && 'oauthToken'].filter((name): name is string => Boolean(name));
     this.resource = new SnykProviderResource(this, 'Resource', {
       token: props.token?.unsafeUnwrap(),
+      oauthToken: props.oauthToken?.unsafeUnwrap(),
       region: props.region,
       apiUrl: props.apiUrl,
       alias: props.alias,
     });
     this.node.defaultChild = this.resource;
-    this.node.addValidation({ validate: () => this.validateRegion() });
+    this.node.addValidation({ validate: () => [...this.validateRegion(), ...this.validateCredentials()] });
   }
 
   /**
@@ -54,6 +65,14 @@ export class SnykProvider extends Construct {
    */
   public get brokerServerUrl(): string {
     return brokerServerUrlOf(this.region ?? process.env.SNYK_REGION);
+  }
+
+  private validateCredentials(): string[] {
+    if (this.credentialsGiven.length < 2) return [];
+    return [
+      'Give either token (an API key, sent as "Authorization: token") or oauthToken (an OAuth access token, sent as "Authorization: bearer"), ' +
+        'not both; or leave both out and set SNYK_TOKEN or SNYK_OAUTH_TOKEN when Terraform runs',
+    ];
   }
 
   private validateRegion(): string[] {

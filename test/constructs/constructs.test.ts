@@ -37,6 +37,12 @@ describe('SnykProvider', () => {
     expect(JSON.parse(json).variable.SNYK_API_KEY).toMatchObject({ sensitive: true, type: 'string' });
   });
 
+  it('writes an OAuth access token only as the reference it is given, and no API key beside it', () => {
+    const json = synth((scope) => new SnykProvider(scope, 'Snyk', { oauthToken: SnykSecret.fromEnvironment(scope, 'SNYK_ACCESS_TOKEN') }));
+    expect(JSON.parse(json).provider).toEqual({ snyk: [{ oauth_token: '${var.SNYK_ACCESS_TOKEN}' }] });
+    expect(JSON.parse(json).variable.SNYK_ACCESS_TOKEN).toMatchObject({ sensitive: true, type: 'string' });
+  });
+
   it('knows the broker server URL of its region', () => {
     let url = '';
     Testing.synthScope((scope) => {

@@ -61,6 +61,17 @@ describe('synth-time validation', () => {
     expect(errors).toEqual([expect.stringMatching(/^\[stack\/Snyk\] Unknown Snyk region "SNYK-MARS-01"; accepted: SNYK-US-01/)]);
   });
 
+  it('refuses an API key and an OAuth access token together, naming the provider construct', () => {
+    const errors = validationErrors((scope) => {
+      new SnykProvider(scope, 'Snyk', { token: SnykSecret.fromEnvironment(scope, 'SNYK_API_KEY'), oauthToken: SnykSecret.fromEnvironment(scope, 'SNYK_ACCESS_TOKEN'), alias: 'both' });
+    });
+    expect(errors).toEqual([expect.stringMatching(/^\[stack\/Snyk\] Give either token .* or oauthToken .*, not both/)]);
+  });
+
+  it('takes an OAuth access token alone', () => {
+    expect(validationErrors((scope) => new SnykProvider(scope, 'Snyk', { oauthToken: SnykSecret.fromEnvironment(scope, 'SNYK_ACCESS_TOKEN'), alias: 'oauth' }))).toEqual([]);
+  });
+
   it('refuses a non-sensitive output that carries a Broker token', () => {
     const errors = validationErrors((scope) => {
       const org = new Organization(scope, 'Org', { name: 'org' });
