@@ -1,6 +1,6 @@
 import type { MethodLookup, UnaryMethod } from './grpc-server';
 import { Logger } from './logger';
-import type { MessageTypes } from './message-types';
+import type { MessageTypes, MethodCodec } from './message-types';
 import { ProviderRpcHandlers, Severity } from './protocol';
 
 type Handler = (request: never) => Promise<unknown>;
@@ -63,6 +63,13 @@ export function loadMessageTypes(): Promise<MessageTypes> {
 let messageTypes: Promise<MessageTypes> | undefined;
 
 /**
+ * Methods whose request and response are both the empty message: Terraform's Shutdown ends every launch, and must
+ * not load the message types (and the provider code with them) when nothing else needed them.
+ */
+const EMPTY_MESSAGE_METHODS: ReadonlySet<string> = new Set(['/plugin.GRPCController/Shutdown']);
+const EMPTY_MESSAGES: MethodCodec = { decodeRequest: () => ({}), encodeResponse: () => new Uint8Array() };
+
+/**
  * Routes `/package.Service/Method` paths to the implementations, keyed by the service's full name. Each call is
  * logged at trace level; a rejected handler becomes an INTERNAL status whose message names the RPC. A path in
  * `precomputed` is answered with its encoded response as it is, without message types or handlers.
@@ -78,7 +85,7 @@ export function serviceMethods(
     const service = Object.hasOwn(services, serviceName) ? services[serviceName] : undefined;
     const handler = service && Object.hasOwn(service, methodName) ? service[methodName] : undefined;
     if (!handler) return undefined;
-    const codec = (await loadMessageTypes()).method(serviceName, methodName);
+    const codec = EMPTY_MESSAGE_METHODS.has(path) ? EMPTY_MESSAGES : (await loadMessageTypes()).method(serviceName, methodName);
     if (!codec) return undefined;
     return { ...codec, handle: logged(methodName, logger, handler) } satisfies UnaryMethod;
   };

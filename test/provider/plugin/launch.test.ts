@@ -43,6 +43,7 @@ function launch(cacheDir: string): Promise<Launched> {
         stop: () =>
           new Promise((done) => {
             client.close();
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once('exit', () => done());
             child.kill('SIGTERM');
           }),
@@ -65,6 +66,10 @@ describe('launches of the bundled provider', () => {
     const provider = await launch(join(cacheDir, 'schema-only'));
     const schema = await provider.call('/tfplugin6.Provider/GetProviderSchema');
     const metadata = await provider.call('/tfplugin6.Provider/GetMetadata');
+    // Terraform ends each launch with the controller's Shutdown: the process answers and exits by itself.
+    const exited = new Promise((resolve) => provider.child.once('exit', resolve));
+    await expect(provider.call('/plugin.GRPCController/Shutdown')).resolves.toEqual(Buffer.alloc(0));
+    await exited;
     await provider.stop();
     const live = await precomputeResponses(snykProvider);
     expect(schema.toString('base64')).toBe(live['/tfplugin6.Provider/GetProviderSchema']);
