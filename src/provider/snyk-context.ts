@@ -2,6 +2,7 @@ import { ConnectionSettings, SnykClient } from '../snyk';
 import { ConcurrencyLimiter, limitMethods } from './concurrency';
 import { OrganizationListingCache } from './org-listing-cache';
 import { IntegrationTypeMapCache } from './type-map-cache';
+import { VisibleOrganizationsCache } from './visible-orgs-cache';
 
 /** At most this many Snyk calls at once per provider process (Snyk allows about 2,000 v1 calls a minute). */
 export const MAX_CONCURRENT_SNYK_CALLS = 8;
@@ -19,6 +20,8 @@ export interface SnykProviderContext {
   readonly typeMaps: IntegrationTypeMapCache;
   /** Organizations read through their group's listing, shared by every read of the process. */
   readonly orgs: OrganizationListingCache;
+  /** The organizations the key sees (`GET /v1/orgs`), listed once per process: lookups by slug share it. */
+  readonly visibleOrgs: VisibleOrganizationsCache;
   readonly region: string;
   readonly apiUrl: string;
   /**
@@ -39,6 +42,7 @@ export function createSnykContext(
     client,
     typeMaps: new IntegrationTypeMapCache((orgId) => client.getIntegrationTypeMap(orgId)),
     orgs: new OrganizationListingCache({ listGroupOrgs: (groupId) => client.listGroupOrgs(groupId), getOrg: (orgId) => client.getOrg(orgId) }),
+    visibleOrgs: new VisibleOrganizationsCache(() => client.listOrgs()),
     region: config.region,
     apiUrl: config.apiUrl,
     releasedProvisionalTokens: new Map(),

@@ -40,7 +40,7 @@ export const organizationDataSource = defineDataSource<OrganizationDataModel, Sn
     if (config.id) {
       org = await provider.client.getOrg(config.id);
     } else {
-      org = (await provider.client.listOrgs()).find((candidate) => candidate.slug === config.slug);
+      org = await provider.visibleOrgs.find((candidate) => candidate.slug === config.slug);
     }
     if (!org) {
       const key = config.id ? ['id', config.id] : ['slug', config.slug];

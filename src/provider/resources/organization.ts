@@ -74,6 +74,7 @@ export const organizationResource = defineResource<OrganizationModel, SnykProvid
       sourceOrgId: known(plan.source_organization_id, 'source_organization_id') ?? undefined,
     });
     provider.orgs.invalidate(created.groupId);
+    provider.visibleOrgs.invalidate();
     // The v1 answer carries id, name, slug, url and group: nothing is left to read back.
     return toModel(created, { source_organization_id: known(plan.source_organization_id, 'source_organization_id'), group_id: null });
   },
@@ -88,6 +89,7 @@ export const organizationResource = defineResource<OrganizationModel, SnykProvid
     const id = prior.id as string;
     const renamed = await provider.client.renameOrg(id, known(plan.name, 'name'));
     provider.orgs.invalidate(prior.group_id);
+    provider.visibleOrgs.invalidate();
     return toModel({ ...renamed, url: prior.url ?? renamed.url, slug: renamed.slug || (prior.slug ?? '') }, prior);
   },
 
@@ -96,6 +98,7 @@ export const organizationResource = defineResource<OrganizationModel, SnykProvid
     provider.orgs.invalidate(state.group_id);
     try {
       await provider.client.deleteOrg(id);
+      provider.visibleOrgs.invalidate();
     } catch (error) {
       if (error instanceof SnykApiError && error.status === 404) return;
       if (error instanceof SnykApiError && error.status === 409) throw orgWithProjectsError(error, id);

@@ -26,7 +26,7 @@ function toModel(deployment: BrokerDeployment, tenantId: string, prior: { metada
 /** The org the install lives in, found among the orgs the key sees when the configuration does not say. */
 async function installOrg(provider: SnykProviderContext, installId: string): Promise<string> {
   const client = ubClient(provider);
-  for (const org of await provider.client.listOrgs()) {
+  for (const org of await provider.visibleOrgs.all()) {
     const installs = await client.listAppInstalls(org.id);
     if (installs.some((install) => install.id === installId)) return org.id;
   }
