@@ -75,9 +75,21 @@ async function checkCredentialReferences(provider: SnykProviderContext, plan: Re
   }
 }
 
+/**
+ * Version 0 stored `configuration` as an object holding every key of every type, unset ones null; version 1 stores a
+ * map of the keys set, so that a misspelled key reaches validation instead of being dropped by Terraform.
+ */
+function withoutUnsetConfigurationKeys(raw: Record<string, unknown>): Record<string, unknown> {
+  const configuration = raw.configuration;
+  if (typeof configuration !== 'object' || configuration === null) return raw;
+  return { ...raw, configuration: Object.fromEntries(Object.entries(configuration).filter(([, value]) => value !== null)) };
+}
+
 /** `snyk_broker_connection`: what a Universal Broker deployment connects to (an SCM, a registry, Jira...) and how. */
 export const connectionResource = defineResource<ConnectionModel, SnykProviderContext>({
   typeName: 'snyk_broker_connection',
+  version: 1,
+  upgraders: { 0: withoutUnsetConfigurationKeys },
   description:
     'A Universal Broker connection of a deployment: a typed `configuration` whose secrets are credential references, never values. ' +
     `Organizations use it through \`snyk_broker_integration\`. ${TENANT_ADMIN_NOTE} Snyk deletes a connection only once no organization is ` +
