@@ -234,7 +234,8 @@ function leavingWarning(move: ClassicFamilyMove, address: string): PlanWarning[]
       address,
       message:
         `${move.leaving.join(', ')} leave${move.leaving.length === 1 ? 's' : ''} ${move.family}; still on the classic token: ${move.remaining.join(', ')}. ` +
-        `Keep the classic broker client running. Rollback: disconnect the org and clone the integration from ${move.remaining[0]}, which shares the classic token.`,
+        `Keep the classic broker client running. Rollback: disconnect the org, remove its disconnected integration (Snyk allows one integration ` +
+        `per type per org), then clone the integration from ${move.remaining[0]}, which shares the classic token.`,
     },
   ];
 }

@@ -76,6 +76,7 @@ describe('Universal Broker with terraform', () => {
         expect(planText).toContain('Organization leaves a classic Broker token family');
         expect(planText).toContain(`Organization ${orgId('platform')} leaves the classic Broker token family of github-enterprise integration ${classicGhe}`);
         expect(planText).toContain(`Still on that classic token: ${orgId('legacy')}`);
+        expect(planText).toContain('Snyk allows one integration per type per org, and its v1 API cannot delete one');
         expect(planText).toContain(`Organization ${orgId('team_b')} already has a gitlab integration (${ids.get('snyk_integration.team_b_gitlab')?.values.id})`);
 
         const apply = await stack.workspace.mustTerraform(['apply', '-auto-approve', '-no-color'], trace);

@@ -70,8 +70,9 @@ export async function warnClassicFamilyLeft(provider: SnykProviderContext, takeo
       ['integration_id'],
       'Organization leaves a classic Broker token family',
       `${leaves} Still on that classic token: ${remaining.join(', ')}; keep the classic broker client running for them. ` +
-        `Rollback for ${takeover.orgId}: remove this integration from the connection and clone the ${takeover.type} integration from ${remaining[0]} ` +
-        '(snyk_integration_clone), which shares the classic token again.',
+        `Rollback for ${takeover.orgId}: remove this integration from the connection (Snyk disconnects it), remove the disconnected ` +
+        `${takeover.type} integration in the Snyk web UI (Snyk allows one integration per type per org, and its v1 API cannot delete one), ` +
+        `then clone the integration from ${remaining[0]}, still on the classic token, into ${takeover.orgId} (snyk_integration_clone).`,
     );
     return;
   }
