@@ -1,3 +1,5 @@
+import { brokeredIntegrationHcl, integrationCloneHcl, orgHcl } from '../../support/hcl';
+
 /**
  * The HCL of the Universal Broker scenario: a classic GitHub Enterprise token family (platform and its clone in
  * legacy) moved org by org onto a Universal Broker connection, one function of the step's choices.
@@ -16,21 +18,11 @@ export interface UniversalBrokerStep {
 const ORGS = ['admin', 'platform', 'legacy', 'team_a'];
 
 function organizations(step: UniversalBrokerStep): string {
-  return ORGS.map((name) => `resource "snyk_organization" "${name}" {\n  name     = "${name.replace('_', '-')}"\n  group_id = "${step.groupId}"\n}\n`).join('\n');
+  return ORGS.map((name) => orgHcl(name.replace('_', '-'), name, step.groupId)).join('\n');
 }
 
-const CLASSIC = `resource "snyk_integration" "platform_ghe" {
-  organization_id = snyk_organization.platform.id
-  type            = "github-enterprise"
-  broker          = true
-}
-
-resource "snyk_integration_clone" "legacy_ghe" {
-  source_organization_id      = snyk_organization.platform.id
-  source_integration_id       = snyk_integration.platform_ghe.id
-  destination_organization_id = snyk_organization.legacy.id
-}
-`;
+const CLASSIC =
+  brokeredIntegrationHcl('platform_ghe', 'platform') + '\n' + integrationCloneHcl('legacy_ghe', { org: 'platform', integration: 'platform_ghe' }, 'legacy');
 
 function install(step: UniversalBrokerStep): string {
   const rotation = step.rotation ? `  secret_rotation_triggers = { rotated = "${step.rotation.trigger}" }\n  secret_rotation_mode     = "${step.rotation.mode}"\n` : '';

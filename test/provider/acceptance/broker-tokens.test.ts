@@ -1,19 +1,13 @@
-import { familyOf, orgHcl, unwrapped, withSnykStack } from './support';
+import { brokeredIntegrationHcl, familyOf, integrationCloneHcl, orgHcl, unwrapped, withSnykStack } from './support';
 
 function tokenStack(group: string, token: string): string {
-  return `${orgHcl('platform', 'platform', group)}${orgHcl('team', 'team', group)}
-resource "snyk_integration" "ghe" {
-  organization_id = snyk_organization.platform.id
-  type            = "github-enterprise"
-  broker          = true
-}
-resource "snyk_integration_clone" "team" {
-  source_organization_id      = snyk_organization.platform.id
-  source_integration_id       = snyk_integration.ghe.id
-  destination_organization_id = snyk_organization.team.id
-}
-${token}
-`;
+  return (
+    orgHcl('platform', 'platform', group) +
+    orgHcl('team', 'team', group) +
+    brokeredIntegrationHcl('ghe', 'platform') +
+    integrationCloneHcl('team', { org: 'platform', integration: 'ghe' }, 'team') +
+    `${token}\n`
+  );
 }
 
 function brokerToken(trigger: string, activate: boolean): string {

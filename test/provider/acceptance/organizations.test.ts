@@ -1,11 +1,6 @@
-import { orgHcl, withSnykStack } from './support';
+import { brokeredIntegrationHcl, orgHcl, withSnykStack } from './support';
 
-const brokeredGhe = `resource "snyk_integration" "ghe" {
-  organization_id = snyk_organization.platform.id
-  type            = "github-enterprise"
-  broker          = true
-}
-`;
+const brokeredGhe = brokeredIntegrationHcl('ghe', 'platform');
 
 describe('snyk_organization with terraform', () => {
   test('create, plan with no changes, rename in place through REST, replace on a new group_id, destroy', () =>

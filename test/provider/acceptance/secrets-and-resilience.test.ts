@@ -1,14 +1,9 @@
-import { familyOf, orgHcl, withSnykStack } from './support';
+import { brokeredIntegrationHcl, familyOf, orgHcl, withSnykStack } from './support';
 
 const PLANTED_CREDENTIAL = 'planted-credential-value-31337';
 
 function appHcl(group: string): string {
-  return `${orgHcl('platform', 'platform', group)}
-resource "snyk_integration" "ghe" {
-  organization_id = snyk_organization.platform.id
-  type            = "github-enterprise"
-  broker          = true
-}
+  return `${orgHcl('platform', 'platform', group)}${brokeredIntegrationHcl('ghe', 'platform')}
 resource "snyk_integration" "gitlab" {
   organization_id = snyk_organization.platform.id
   type            = "gitlab"

@@ -73,10 +73,7 @@ export async function createSnykStack(options: EmulatorOptions = {}): Promise<Sn
   };
 }
 
-/** HCL for an organization in the emulator's default group. */
-export function orgHcl(name: string, resourceName: string, groupId: string, extra = ''): string {
-  return `resource "snyk_organization" "${resourceName}" {\n  name     = "${name}"\n  group_id = "${groupId}"\n${extra}}\n`;
-}
+export { brokeredIntegrationHcl, integrationCloneHcl, orgHcl } from '../../support/hcl';
 
 /** The token family an integration of the emulator belongs to. */
 export function familyOf(emulator: RunningEmulator, integrationId: string): { id: string; token: string; provisionalToken: string | null } | undefined {

@@ -1,6 +1,6 @@
 import { SnykClient } from '../../../src/snyk';
 import { UniversalBrokerClient } from '../../../src/snyk/universal-broker';
-import { orgHcl, SnykStack } from './support';
+import { brokeredIntegrationHcl, integrationCloneHcl, orgHcl, SnykStack } from './support';
 
 /** The Universal Broker part of the emulator's state. */
 export function ubState(stack: SnykStack): {
@@ -100,16 +100,5 @@ ${extra}}
  */
 export function classicFamilyHcl(group: string, extraOrgs: readonly string[] = []): string {
   const orgs = ['admin', 'platform', 'legacy', ...extraOrgs].map((name) => orgHcl(name === 'admin' ? 'broker-admin' : name.replace(/_/g, '-'), name, group));
-  return `${orgs.join('')}
-resource "snyk_integration" "classic_ghe" {
-  organization_id = snyk_organization.platform.id
-  type            = "github-enterprise"
-  broker          = true
-}
-resource "snyk_integration_clone" "legacy_ghe" {
-  source_organization_id      = snyk_organization.platform.id
-  source_integration_id       = snyk_integration.classic_ghe.id
-  destination_organization_id = snyk_organization.legacy.id
-}
-`;
+  return orgs.join('') + brokeredIntegrationHcl('classic_ghe', 'platform') + integrationCloneHcl('legacy_ghe', { org: 'platform', integration: 'classic_ghe' }, 'legacy');
 }
