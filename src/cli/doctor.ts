@@ -28,10 +28,11 @@ function checkTerraform(env: NodeJS.ProcessEnv): DoctorCheck {
     const output = execFileSync('terraform', ['version', '-json'], { env: { ...env, CHECKPOINT_DISABLE: '1' }, encoding: 'utf8' });
     const version = (JSON.parse(output) as { terraform_version: string }).terraform_version;
     const [major, minor] = version.split('.').map(Number);
-    const ok = major > 1 || (major === 1 && minor >= 5);
-    return { name: 'terraform', ok, detail: ok ? version : `${version}: Terraform 1.5 or later is needed` };
+    // The provider needs 1.0 (plugin protocol 6); CDKTF, which doctor checks the setup for, needs 1.2.
+    const ok = major > 1 || (major === 1 && minor >= 2);
+    return { name: 'terraform', ok, detail: ok ? version : `${version}: Terraform 1.2 or later is needed` };
   } catch {
-    return { name: 'terraform', ok: false, detail: 'not found on PATH: install Terraform 1.5 or later' };
+    return { name: 'terraform', ok: false, detail: 'not found on PATH: install Terraform 1.2 or later' };
   }
 }
 
