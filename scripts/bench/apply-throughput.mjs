@@ -1,23 +1,9 @@
 // Benchmark 3: apply throughput. A saved plan creating N organizations is applied with a delay on every Snyk call and
 // Terraform's parallelism raised to N, so that the provider's own cap on concurrent calls is what bounds the work.
 import { effectiveConcurrency, startInstrumentedEmulator, trafficRows } from './instrumented-emulator.mjs';
-import { PROVIDER_BLOCKS, createBenchWorkspace } from './terraform-workspace.mjs';
+import { createBenchWorkspace, organizationsConfiguration } from './terraform-workspace.mjs';
 
-const CONFIGURATION = `${PROVIDER_BLOCKS}
-variable "group_id" {
-  type = string
-}
-
-variable "org_count" {
-  type = number
-}
-
-resource "snyk_organization" "bench" {
-  count    = var.org_count
-  name     = "bench-apply-\${count.index}"
-  group_id = var.group_id
-}
-`;
+const CONFIGURATION = organizationsConfiguration('bench-apply');
 
 /** Concurrency counts as used when, on average, at least this many calls overlap. */
 const MIN_MEAN_IN_FLIGHT = 2;

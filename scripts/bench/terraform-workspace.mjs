@@ -61,3 +61,25 @@ export const PROVIDER_BLOCKS = `terraform {
 
 provider "snyk" {}
 `;
+
+/**
+ * The provider blocks plus `var.org_count` organizations in `var.group_id`, named `NAME_PREFIX-0`, `NAME_PREFIX-1`...:
+ * the configuration most benchmarks start from (`extra` is appended).
+ */
+export function organizationsConfiguration(namePrefix, extra = '') {
+  return `${PROVIDER_BLOCKS}
+variable "group_id" {
+  type = string
+}
+
+variable "org_count" {
+  type = number
+}
+
+resource "snyk_organization" "bench" {
+  count    = var.org_count
+  name     = "${namePrefix}-\${count.index}"
+  group_id = var.group_id
+}
+${extra}`;
+}

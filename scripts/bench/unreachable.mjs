@@ -3,23 +3,9 @@
 // should fail within about ten seconds (the client's unreachable budget is 8 s for the whole process, not per call)
 // with a message naming the API host.
 import { URL } from 'node:url';
-import { PROVIDER_BLOCKS, createBenchWorkspace } from './terraform-workspace.mjs';
+import { createBenchWorkspace, organizationsConfiguration } from './terraform-workspace.mjs';
 
-const CONFIGURATION = `${PROVIDER_BLOCKS}
-variable "group_id" {
-  type = string
-}
-
-variable "org_count" {
-  type = number
-}
-
-resource "snyk_organization" "bench" {
-  count    = var.org_count
-  name     = "bench-unreachable-\${count.index}"
-  group_id = var.group_id
-}
-`;
+const CONFIGURATION = organizationsConfiguration('bench-unreachable');
 
 /** The most a plan may take to fail, from terraform's start to its exit. */
 const GOAL_MS = 15_000;
