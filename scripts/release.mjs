@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { executableArch, executableFormat, seaFuseFlipped } from './release/executable-format.mjs';
 import { MISSING_KEY_MESSAGE, signDetached } from './release/gpg.mjs';
 import { fetchPackage } from './release/npm-packages.mjs';
-import { BUNDLE_NODE_REQUIREMENT, NODE_VERSION, PLATFORMS, POSTJECT, hostPlatformName, platformByName } from './release/platforms.mjs';
+import { BUNDLE_NODE_REQUIREMENT, NODE_VERSION, PLATFORMS, POSTJECT, defaultCacheDir, hostPlatformName, platformByName } from './release/platforms.mjs';
 import { writeRegistryLayout } from './release/registry-layout.mjs';
 import { releaseNotes } from './release/release-notes.mjs';
 import { injectSeaBlob, writeSeaBlob } from './release/sea.mjs';
@@ -93,7 +93,7 @@ export async function release(args = process.argv.slice(2)) {
   const timings = [];
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
   const outDir = resolve(option(args, '--out', join(root, 'dist', 'release')));
-  const cacheDir = resolve(option(args, '--cache', process.env.CDKTF_SNYK_RELEASE_CACHE ?? join(root, 'node_modules', '.cache', 'cdktf-snyk-release')));
+  const cacheDir = resolve(option(args, '--cache', defaultCacheDir(root)));
   const platforms = option(args, '--platforms', PLATFORMS.map((p) => p.name).join(',')).split(',').map(platformByName);
   if (!process.env.GPG_PRIVATE_KEY) throw new Error(MISSING_KEY_MESSAGE);
   const bundlePath = join(root, 'dist', 'terraform-provider-snyk.js');

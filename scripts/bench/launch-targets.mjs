@@ -6,12 +6,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fetchPackage } from '../release/npm-packages.mjs';
-import { NODE_VERSION, hostPlatformName, platformByName } from '../release/platforms.mjs';
+import { NODE_VERSION, POSTJECT, defaultCacheDir, hostPlatformName, platformByName } from '../release/platforms.mjs';
 import { injectSeaBlob, writeSeaBlob } from '../release/sea.mjs';
 
 export const LAUNCH_TARGET_IDS = ['bundle', 'standalone'];
-
-const POSTJECT = { name: 'postject', version: '1.0.0-alpha.6' };
 
 /**
  * @typedef {object} LaunchTarget
@@ -40,7 +38,7 @@ export async function prepareLaunchTargets({ root, bundlePath, ids }) {
 async function standaloneTarget({ root, bundlePath, workDir }) {
   const host = platformByName(hostPlatformName());
   if (host.kind !== 'standalone') throw new Error(`No standalone executable is built for ${host.name}; run the benchmark with --targets bundle.`);
-  const cacheDir = process.env.CDKTF_SNYK_RELEASE_CACHE ?? join(root, 'node_modules', '.cache', 'cdktf-snyk-release');
+  const cacheDir = defaultCacheDir(root);
   const node = join(fetchPackage(host.nodePackage, NODE_VERSION, cacheDir), host.nodeBinary);
   const postjectDir = fetchPackage(POSTJECT.name, POSTJECT.version, cacheDir);
   const blob = writeSeaBlob({ hostNode: node, bundle: readFileSync(bundlePath), workDir: join(workDir, 'blob') });

