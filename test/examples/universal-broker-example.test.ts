@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunningEmulator, startEmulator } from '../../src/emulator';
+import { runCommand } from '../support/terraform';
 import { CommandResult, prepareWorkspace, QuickstartWorkspace, reportsNoChanges, stripAnsi } from '../../examples/quickstart/runner';
 
 const root = join(__dirname, '..', '..');
@@ -27,16 +27,10 @@ function cdktf(workspace: QuickstartWorkspace, args: string[], env: NodeJS.Proce
   return run(process.execPath, [cli, ...args, '--output', workspace.outputDir], exampleDir, { ...workspace.env, ...env });
 }
 
-/** A command's exit code and its stdout and stderr together. */
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CommandResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, output: stripAnsi(output) }));
-  });
+/** A command's exit code and its stdout and stderr together, without colour codes. */
+async function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CommandResult> {
+  const result = await runCommand(command, args, cwd, env);
+  return { code: result.code, output: stripAnsi(result.stdout + result.stderr) };
 }
 
 describe('examples/universal-broker, deployed with the cdktf CLI against the emulator', () => {
