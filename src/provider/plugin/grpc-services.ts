@@ -11,15 +11,14 @@ const notSupported = (what: string) => ({
 });
 
 /**
- * The tfplugin6.Provider implementation: every RPC waits for the handlers (`handlers` may be a loader, called by
- * each RPC: heavy provider code then loads when the first RPC needs it); RPCs for features the provider does not offer answer safely here.
+ * The tfplugin6.Provider implementation: every RPC waits for the handlers from `loadHandlers`, called by each RPC (so
+ * heavy provider code loads when the first RPC needs it); RPCs for features the provider does not offer answer safely here.
  */
-export function providerImplementation(handlers: Promise<ProviderRpcHandlers> | (() => Promise<ProviderRpcHandlers>)): ServiceImplementation {
-  const loaded = typeof handlers === 'function' ? handlers : () => handlers;
+export function providerImplementation(loadHandlers: () => Promise<ProviderRpcHandlers>): ServiceImplementation {
   const call =
     <K extends keyof ProviderRpcHandlers>(method: K) =>
     async (request: Parameters<ProviderRpcHandlers[K]>[0]) =>
-      ((await loaded())[method] as (request: unknown) => Promise<unknown>)(request);
+      ((await loadHandlers())[method] as (request: unknown) => Promise<unknown>)(request);
   return {
     GetMetadata: call('getMetadata'),
     GetProviderSchema: call('getProviderSchema'),

@@ -9,7 +9,7 @@ const handlers = Promise.resolve({
     throw new Error('metadata exploded');
   },
 } as unknown as ProviderRpcHandlers);
-const lookup = serviceMethods({ 'tfplugin6.Provider': providerImplementation(handlers), 'plugin.GRPCController': controllerImplementation(() => {}) }, logger);
+const lookup = serviceMethods({ 'tfplugin6.Provider': providerImplementation(() => handlers), 'plugin.GRPCController': controllerImplementation(() => {}) }, logger);
 const types = buildMessageTypes();
 
 describe('serviceMethods', () => {
