@@ -1,4 +1,5 @@
 import { Organization, SnykApiError } from '../snyk';
+import { LoadCache } from './load-cache';
 
 /** Statuses that mean "this key may not list the group" rather than "something broke": read org by org instead. */
 const LISTING_NOT_ALLOWED = new Set([401, 403, 404]);
@@ -21,30 +22,19 @@ export interface OrganizationReads {
  * (401, 403 or 404 on the listing), every org of that group is read by id. Writes invalidate the group's listing.
  */
 export class OrganizationListingCache {
-  private readonly listings = new Map<string, Promise<ReadonlyMap<string, Organization> | undefined>>();
+  private readonly listings = new LoadCache((groupId) => this.load(groupId));
 
   constructor(private readonly reads: OrganizationReads) {}
 
   /** The organization as Snyk has it now, or undefined when it no longer exists. */
   async read(orgId: string, groupId: string | null | undefined): Promise<Organization | undefined> {
-    const listed = groupId ? (await this.listing(groupId))?.get(orgId) : undefined;
+    const listed = groupId ? (await this.listings.get(groupId))?.get(orgId) : undefined;
     return listed ?? this.reads.getOrg(orgId);
   }
 
   /** Forgets the group's listing, after a change to its organizations. */
   invalidate(groupId: string | null | undefined): void {
-    if (groupId) this.listings.delete(groupId);
-  }
-
-  private listing(groupId: string): Promise<ReadonlyMap<string, Organization> | undefined> {
-    let entry = this.listings.get(groupId);
-    if (!entry) {
-      entry = this.load(groupId);
-      this.listings.set(groupId, entry);
-      // A failed call is not cached: the next read tries again.
-      entry.catch(() => this.listings.delete(groupId));
-    }
-    return entry;
+    if (groupId) this.listings.invalidate(groupId);
   }
 
   private async load(groupId: string): Promise<ReadonlyMap<string, Organization> | undefined> {

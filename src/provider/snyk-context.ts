@@ -1,7 +1,7 @@
 import { ConnectionSettings, SnykClient } from '../snyk';
 import { ConcurrencyLimiter, limitMethods } from './concurrency';
+import { LoadCache } from './load-cache';
 import { OrganizationListingCache } from './org-listing-cache';
-import { IntegrationTypeMapCache } from './type-map-cache';
 import { VisibleOrganizationsCache } from './visible-orgs-cache';
 
 /** At most this many Snyk calls at once per provider process (Snyk allows about 2,000 v1 calls a minute). */
@@ -17,7 +17,8 @@ export const PROVIDER_RETRY = { maxAttempts: 10, maxTotalMs: 150_000 } as const;
 /** What every resource and data source receives as `ctx.provider` once the provider is configured. */
 export interface SnykProviderContext {
   readonly client: SnykClient;
-  readonly typeMaps: IntegrationTypeMapCache;
+  /** Each organization's integration type map (type -> integration id), read once per org: Snyk cannot read one integration by id. */
+  readonly typeMaps: LoadCache<Record<string, string>>;
   /** Organizations read through their group's listing, shared by every read of the process. */
   readonly orgs: OrganizationListingCache;
   /** The organizations the key sees (`GET /v1/orgs`), listed once per process: lookups by slug share it. */
@@ -40,7 +41,7 @@ export function createSnykContext(
   const client = limitMethods(raw, new ConcurrencyLimiter(MAX_CONCURRENT_SNYK_CALLS));
   return {
     client,
-    typeMaps: new IntegrationTypeMapCache((orgId) => client.getIntegrationTypeMap(orgId)),
+    typeMaps: new LoadCache((orgId) => client.getIntegrationTypeMap(orgId)),
     orgs: new OrganizationListingCache({ listGroupOrgs: (groupId) => client.listGroupOrgs(groupId), getOrg: (orgId) => client.getOrg(orgId) }),
     visibleOrgs: new VisibleOrganizationsCache(() => client.listOrgs()),
     region: config.region,

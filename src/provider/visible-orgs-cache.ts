@@ -1,4 +1,8 @@
 import { Organization } from '../snyk';
+import { LoadCache } from './load-cache';
+
+/** The one key of the listing: the key sees one set of organizations. */
+const ALL = 'all';
 
 /**
  * The organizations the API key sees (`GET /v1/orgs`), listed once for the life of the provider process (like the
@@ -8,37 +12,28 @@ import { Organization } from '../snyk';
  * invalidate the listing.
  */
 export class VisibleOrganizationsCache {
-  private listing: Promise<readonly Organization[]> | undefined;
+  private readonly listing: LoadCache<readonly Organization[]>;
 
-  constructor(private readonly listOrgs: () => Promise<Organization[]>) {}
+  constructor(listOrgs: () => Promise<Organization[]>) {
+    this.listing = new LoadCache(() => listOrgs());
+  }
 
   /** Every organization the key sees. */
   all(): Promise<readonly Organization[]> {
-    return this.current().promise;
+    return this.listing.get(ALL);
   }
 
   /** The first organization that matches, listing again once when the shared listing has none. */
   async find(matches: (org: Organization) => boolean): Promise<Organization | undefined> {
-    const { promise, fresh } = this.current();
-    const found = (await promise).find(matches);
+    const fresh = !this.listing.has(ALL);
+    const found = (await this.all()).find(matches);
     if (found || fresh) return found;
     this.invalidate();
-    return (await this.current().promise).find(matches);
+    return (await this.all()).find(matches);
   }
 
   /** Forgets the listing, after an organization was created, renamed or deleted. */
   invalidate(): void {
-    this.listing = undefined;
-  }
-
-  private current(): { promise: Promise<readonly Organization[]>; fresh: boolean } {
-    if (this.listing) return { promise: this.listing, fresh: false };
-    const promise = this.listOrgs();
-    this.listing = promise;
-    // A failed call is not cached: the next lookup tries again.
-    promise.catch(() => {
-      if (this.listing === promise) this.listing = undefined;
-    });
-    return { promise, fresh: true };
+    this.listing.invalidate(ALL);
   }
 }

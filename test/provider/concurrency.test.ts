@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ConcurrencyLimiter, limitMethods } from '../../src/provider/concurrency';
-import { IntegrationTypeMapCache } from '../../src/provider/type-map-cache';
+import { LoadCache } from '../../src/provider/load-cache';
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
@@ -58,10 +58,10 @@ describe('ConcurrencyLimiter', () => {
   });
 });
 
-describe('IntegrationTypeMapCache', () => {
+describe('LoadCache', () => {
   test('concurrent reads of one org make one call; invalidate makes the next read call again', async () => {
     const loads: string[] = [];
-    const cache = new IntegrationTypeMapCache(async (orgId) => {
+    const cache = new LoadCache<Record<string, string>>(async (orgId) => {
       loads.push(orgId);
       return { github: `${orgId}-gh` };
     });
@@ -75,12 +75,26 @@ describe('IntegrationTypeMapCache', () => {
 
   test('a failed load is not cached', async () => {
     let attempts = 0;
-    const cache = new IntegrationTypeMapCache(async () => {
+    const cache = new LoadCache<Record<string, string>>(async () => {
       attempts++;
       if (attempts === 1) throw new Error('503');
       return {};
     });
     await expect(cache.get('o')).rejects.toThrow('503');
     await expect(cache.get('o')).resolves.toEqual({});
+  });
+
+  test('a load that fails after an invalidate does not drop the load started since', async () => {
+    let failFirst!: (error: Error) => void;
+    const first = new Promise<Record<string, string>>((_, reject) => (failFirst = reject));
+    let loads = 0;
+    const cache = new LoadCache<Record<string, string>>(() => (++loads === 1 ? first : Promise.resolve({ github: 'new' })));
+    const stale = cache.get('o');
+    cache.invalidate('o');
+    await expect(cache.get('o')).resolves.toEqual({ github: 'new' });
+    failFirst(new Error('503'));
+    await expect(stale).rejects.toThrow('503');
+    await cache.get('o');
+    expect(loads).toBe(2);
   });
 });
