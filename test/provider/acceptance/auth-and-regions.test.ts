@@ -27,7 +27,9 @@ describe('provider auth and regions with terraform', () => {
         expect(text).toContain('Error: Both token and oauth_token are set');
         // Terraform quotes the offending line of the configuration; the provider's own words repeat no value.
         expect(text).toContain('in provider "snyk": 9: oauth_token = "oauth-in-config-5678"');
-        const detail = text.slice(text.indexOf('Set either'));
+        const detailStart = text.indexOf('Set either');
+        expect(detailStart).toBeGreaterThan(-1);
+        const detail = text.slice(detailStart);
         expect(detail).not.toMatch(/key-in-config-1234|oauth-in-config-5678/);
       },
     ));
