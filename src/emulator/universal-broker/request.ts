@@ -4,7 +4,7 @@ import { RouteContext } from '../router';
 import { TenantPermission } from './access';
 import { DeploymentAddress, UniversalBrokerModel } from './model';
 
-/** What a Universal Broker route needs from the services; fails loudly when the emulator was built without it. */
+/** The emulator's Universal Broker model. */
 export function ubModel(context: RouteContext): UniversalBrokerModel {
   return context.services.universalBroker;
 }
@@ -15,7 +15,7 @@ export function requestData(body: unknown): Record<string, unknown> {
 }
 
 /** `data.type` must be the resource type of the call. */
-export function requireType(data: Record<string, unknown>, type: string): void {
+function requireType(data: Record<string, unknown>, type: string): void {
   if (data.type !== type) {
     throw badRequest(`"data.type" must be "${type}"`);
   }
@@ -57,7 +57,7 @@ export function objectField(record: Record<string, unknown>, field: string, wher
 }
 
 /** The deployment a path addresses. */
-export function deploymentAddress(params: Readonly<Record<string, string>>): DeploymentAddress {
+function deploymentAddress(params: Readonly<Record<string, string>>): DeploymentAddress {
   return { tenantId: params.tenantId as string, installId: params.installId as string, deploymentId: params.deploymentId as string };
 }
 
@@ -68,10 +68,24 @@ export function restPathOf(pattern: string, params: Readonly<Record<string, stri
 
 /** The model and the deployment the path addresses, once the caller holds the permission in its tenant. */
 export function authorizedDeployment(context: RouteContext, permission: TenantPermission): { model: UniversalBrokerModel; address: DeploymentAddress } {
+  const { model } = authorizedTenant(context, permission);
+  return { model, address: deploymentAddress(context.params) };
+}
+
+/** The model and the path's `:tenantId`, once the caller holds the permission in that tenant. */
+export function authorizedTenant(context: RouteContext, permission: TenantPermission): { model: UniversalBrokerModel; tenantId: string } {
   const model = ubModel(context);
-  const address = deploymentAddress(context.params);
-  model.authorize(context.caller, address.tenantId, permission);
-  return { model, address };
+  const tenantId = context.params.tenantId as string;
+  model.authorize(context.caller, tenantId, permission);
+  return { model, tenantId };
+}
+
+/** The model and the path's `:orgId`, once the caller holds the permission in the org's tenant. */
+export function authorizedOrg(context: RouteContext, permission: TenantPermission): { model: UniversalBrokerModel; orgId: string } {
+  const model = ubModel(context);
+  const orgId = context.params.orgId as string;
+  model.authorizeForOrg(context.caller, orgId, permission);
+  return { model, orgId };
 }
 
 /** The `data` of a write: its `type` must be the resource's, and its `id`, when sent, the one in the path. */

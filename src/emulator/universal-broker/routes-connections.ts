@@ -5,7 +5,7 @@ import { connectionResource, connectionSummaryResource, migrationOrgResource, mi
 import { ConnectionWrite, UniversalBrokerModel } from './model';
 import { bulkMigrationCandidates, connectionIntegrations, disconnect, integrate, orgConnections, startBulkMigration } from './org-integrations';
 import { listReply, NO_CONTENT, resourceReply } from './replies';
-import { authorizedDeployment, objectField, optionalStringField, requestAttributes, requestData, restPathOf, stringField, ubModel, uuidField, writeData } from './request';
+import { authorizedDeployment, authorizedOrg, authorizedTenant, objectField, optionalStringField, requestAttributes, requestData, restPathOf, stringField, uuidField, writeData } from './request';
 
 const CONNECTIONS = '/rest/tenants/:tenantId/brokers/installs/:installId/deployments/:deploymentId/connections';
 const CONNECTION = `${CONNECTIONS}/:connectionId`;
@@ -93,36 +93,30 @@ function migrationTarget(context: RouteContext): { model: UniversalBrokerModel; 
 }
 
 function listIntegrations(context: RouteContext) {
-  const model = ubModel(context);
-  const { tenantId, connectionId } = context.params as Record<string, string>;
-  model.authorize(context.caller, tenantId as string, 'tenant.read');
-  return listReply(context, CONNECTION_INTEGRATIONS, connectionIntegrations(model, tenantId as string, connectionId as string), orgIntegrationResource);
+  const { model, tenantId } = authorizedTenant(context, 'tenant.read');
+  return listReply(context, CONNECTION_INTEGRATIONS, connectionIntegrations(model, tenantId, context.params.connectionId as string), orgIntegrationResource);
 }
 
 /** The body is `{data: {type, integration_id?}}`, without `attributes` (as published). Needs `tenant.read` only. */
 function createIntegration(context: RouteContext) {
-  const model = ubModel(context);
-  const { tenantId, connectionId, orgId } = context.params as Record<string, string>;
-  model.authorize(context.caller, tenantId as string, 'tenant.read');
+  const { model, tenantId } = authorizedTenant(context, 'tenant.read');
+  const { connectionId, orgId } = context.params as Record<string, string>;
   const data = requestData(context.body);
   const type = stringField(data, 'type', 'data');
   const integrationId = data.integration_id === undefined ? undefined : uuidField(data, 'integration_id', 'data');
-  const created = integrate(model, tenantId as string, connectionId as string, orgId as string, { type, ...(integrationId ? { integrationId } : {}) });
+  const created = integrate(model, tenantId, connectionId as string, orgId as string, { type, ...(integrationId ? { integrationId } : {}) });
   return resourceReply(context, INTEGRATE, 201, orgIntegrationResource(created), `/tenants/${tenantId}/brokers/connections/${connectionId}/integrations`);
 }
 
 function deleteIntegration(context: RouteContext) {
-  const model = ubModel(context);
-  const { tenantId, connectionId, orgId, integrationId } = context.params as Record<string, string>;
-  model.authorize(context.caller, tenantId as string, 'tenant.read');
-  disconnect(model, tenantId as string, connectionId as string, orgId as string, integrationId as string);
+  const { model, tenantId } = authorizedTenant(context, 'tenant.read');
+  const { connectionId, orgId, integrationId } = context.params as Record<string, string>;
+  disconnect(model, tenantId, connectionId as string, orgId as string, integrationId as string);
   return NO_CONTENT;
 }
 
 function listOrgConnections(context: RouteContext) {
-  const model = ubModel(context);
-  const orgId = context.params.orgId as string;
-  model.authorizeForOrg(context.caller, orgId, 'tenant.read');
+  const { model, orgId } = authorizedOrg(context, 'tenant.read');
   return listReply(context, ORG_CONNECTIONS, orgConnections(model, orgId), connectionSummaryResource);
 }
 

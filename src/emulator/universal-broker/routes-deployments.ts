@@ -3,7 +3,7 @@ import { Route, RouteContext } from '../router';
 import { credentialResource, deploymentResource } from './documents';
 import { NewCredential } from './model';
 import { listReply, NO_CONTENT, resourceReply } from './replies';
-import { authorizedDeployment, objectField, requestAttributes, restPathOf, stringField, ubModel, uuidField, writeData } from './request';
+import { authorizedDeployment, authorizedTenant, objectField, requestAttributes, restPathOf, stringField, uuidField, writeData } from './request';
 import { isRecord } from '../body';
 
 const TENANT_DEPLOYMENTS = '/rest/tenants/:tenantId/brokers/deployments';
@@ -30,28 +30,22 @@ export const deploymentRoutes: readonly Route[] = [
 ];
 
 function listTenantDeployments(context: RouteContext) {
-  const model = ubModel(context);
-  const tenantId = context.params.tenantId as string;
-  model.authorize(context.caller, tenantId, 'tenant.read');
+  const { model, tenantId } = authorizedTenant(context, 'tenant.read');
   return listReply(context, TENANT_DEPLOYMENTS, model.deployments(tenantId), deploymentResource);
 }
 
 function listDeployments(context: RouteContext) {
-  const model = ubModel(context);
-  const { tenantId, installId } = context.params as Record<string, string>;
-  model.authorize(context.caller, tenantId as string, 'tenant.read');
-  return listReply(context, DEPLOYMENTS, model.deployments(tenantId as string, installId), deploymentResource);
+  const { model, tenantId } = authorizedTenant(context, 'tenant.read');
+  return listReply(context, DEPLOYMENTS, model.deployments(tenantId, context.params.installId), deploymentResource);
 }
 
 function createDeployment(context: RouteContext) {
-  const model = ubModel(context);
-  const { tenantId, installId } = context.params as Record<string, string>;
-  model.authorize(context.caller, tenantId as string, 'tenant.edit');
+  const { model, tenantId } = authorizedTenant(context, 'tenant.edit');
   const data = writeData(context.body, 'broker_deployment');
   const attributes = requestAttributes(data);
   const orgId = uuidField(attributes, 'broker_app_installed_in_org_id', 'data.attributes');
   const metadata = objectField(attributes, 'metadata', 'data.attributes');
-  const deployment = model.createDeployment(tenantId as string, installId as string, orgId, metadata);
+  const deployment = model.createDeployment(tenantId, context.params.installId as string, orgId, metadata);
   return resourceReply(context, DEPLOYMENTS, 201, deploymentResource(deployment), restPathOf(DEPLOYMENT, { ...context.params, deploymentId: deployment.id }));
 }
 

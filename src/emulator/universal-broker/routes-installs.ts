@@ -3,7 +3,7 @@ import * as installs from './app-installs';
 import { installResource, installWithSecretResource } from './documents';
 import { APP_INSTALL_LIMIT } from './pagination';
 import { listReply, NO_CONTENT, resourceReply } from './replies';
-import { objectField, optionalStringField, requestAttributes, restPathOf, stringField, ubModel, uuidField, writeData } from './request';
+import { authorizedOrg, objectField, optionalStringField, requestAttributes, restPathOf, stringField, uuidField, writeData } from './request';
 import { objectBody } from '../body';
 import { badRequest } from '../errors';
 
@@ -20,17 +20,13 @@ export const appInstallRoutes: readonly Route[] = [
 ];
 
 function listInstalls(context: RouteContext) {
-  const model = ubModel(context);
-  const orgId = context.params.orgId as string;
-  model.authorizeForOrg(context.caller, orgId, 'tenant.read');
+  const { model, orgId } = authorizedOrg(context, 'tenant.read');
   return listReply(context, INSTALLS, installs.installsOf(model, orgId), installResource, APP_INSTALL_LIMIT);
 }
 
 /** The body is `{data: {type: app_install}, relationships: {app: {data: {id, type: app}}}}`: relationships beside data. */
 function installApp(context: RouteContext) {
-  const model = ubModel(context);
-  const orgId = context.params.orgId as string;
-  model.authorizeForOrg(context.caller, orgId, 'tenant.edit');
+  const { model, orgId } = authorizedOrg(context, 'tenant.edit');
   writeData(context.body, 'app_install');
   const relationships = objectBody(objectBody(context.body).relationships, badRequest('"relationships" (beside "data") must name the app: {app: {data: {id, type: "app"}}}'));
   const app = objectField(objectField(relationships, 'app', 'relationships'), 'data', 'relationships.app');
@@ -42,17 +38,13 @@ function installApp(context: RouteContext) {
 }
 
 function deleteInstall(context: RouteContext) {
-  const model = ubModel(context);
-  const orgId = context.params.orgId as string;
-  model.authorizeForOrg(context.caller, orgId, 'tenant.edit');
+  const { model, orgId } = authorizedOrg(context, 'tenant.edit');
   installs.deleteInstall(model, orgId, context.params.installId as string);
   return NO_CONTENT;
 }
 
 function rotateSecret(context: RouteContext) {
-  const model = ubModel(context);
-  const orgId = context.params.orgId as string;
-  model.authorizeForOrg(context.caller, orgId, 'tenant.edit');
+  const { model, orgId } = authorizedOrg(context, 'tenant.edit');
   const data = writeData(context.body, 'app');
   const attributes = requestAttributes(data);
   const mode = stringField(attributes, 'mode', 'data.attributes');
