@@ -1,5 +1,6 @@
 import { BROKER_CONNECTION_TYPE_NAMES, BrokerConnection, BrokerConnectionConfiguration, ConnectionRef, DeploymentRef } from '../../../snyk/universal-broker';
 import { attr, DiagnosticError, defineResource, Diagnostics, isUnknown, oneOf, Planned, notBlank, requiresReplace, useStateForUnknown, uuid } from '../../framework';
+import { valuesEqual } from '../../framework/values';
 import { SnykProviderContext } from '../../snyk-context';
 import { known } from '../known';
 import {
@@ -75,6 +76,12 @@ async function checkCredentialReferences(provider: SnykProviderContext, plan: Re
   }
 }
 
+/** True when the plan changes nothing the credential check looks at: a no-op plan then asks Snyk nothing. */
+function referencesUnchanged(plan: Readonly<Planned<ConnectionModel>>, prior: Readonly<ConnectionModel> | null): boolean {
+  if (prior === null || plan.broker_deployment_id !== prior.broker_deployment_id || plan.type !== prior.type) return false;
+  return valuesEqual(plan.configuration, prior.configuration, ['map', 'string']);
+}
+
 /**
  * Version 0 stored `configuration` as an object holding every key of every type, unset ones null; version 1 stores a
  * map of the keys set, so that a misspelled key reaches validation instead of being dropped by Terraform.
@@ -113,9 +120,9 @@ export const connectionResource = defineResource<ConnectionModel, SnykProviderCo
     checkConnectionConfiguration(config.type, config.configuration, diagnostics);
   },
 
-  async modifyPlan({ plan, provider, diagnostics }) {
+  async modifyPlan({ plan, prior, provider, diagnostics }) {
     checkConnectionConfiguration(plan.type, plan.configuration, diagnostics);
-    if (provider && !diagnostics.hasErrors) await checkCredentialReferences(provider, plan, diagnostics);
+    if (provider && !diagnostics.hasErrors && !referencesUnchanged(plan, prior)) await checkCredentialReferences(provider, plan, diagnostics);
   },
 
   async create({ plan, provider }) {
