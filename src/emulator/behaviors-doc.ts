@@ -1,11 +1,11 @@
 import { BEHAVIOR_NAMES, BEHAVIOR_TABLE, BehaviorDefinition } from './behaviors';
 
 /** Where the generated table sits in `docs/emulator.md`. */
-export const BEHAVIORS_DOC_START = '<!-- behaviours:start (generated from src/emulator/behaviors.ts) -->';
-export const BEHAVIORS_DOC_END = '<!-- behaviours:end -->';
+const BEHAVIORS_DOC_START = '<!-- behaviours:start (generated from src/emulator/behaviors.ts) -->';
+const BEHAVIORS_DOC_END = '<!-- behaviours:end -->';
 
 /** The behaviour table as Markdown: one row per value, the default marked. */
-export function renderBehaviorTable(): string {
+function renderBehaviorTable(): string {
   const rows = BEHAVIOR_NAMES.flatMap((name) => {
     const row: BehaviorDefinition = BEHAVIOR_TABLE[name];
     return row.values.map((value, index) => {

@@ -16,7 +16,7 @@ const SNYK_ROUTES: readonly Route[] = [...orgRoutes, ...integrationRoutes, ...re
 const ADMIN_ROUTES: readonly Route[] = [...adminRoutes, ...universalBrokerAdminRoutes];
 
 /** The header Snyk sets on every answer; clients quote it in error reports. */
-export const REQUEST_ID_HEADER = 'snyk-request-id';
+const REQUEST_ID_HEADER = 'snyk-request-id';
 
 type Area = 'v1' | 'rest' | 'admin';
 

@@ -7,7 +7,7 @@ import { ApiError } from '../errors';
  */
 export type UniversalBrokerRole = 'tenant-admin' | 'tenant-member';
 
-export const UNIVERSAL_BROKER_ROLES: readonly UniversalBrokerRole[] = ['tenant-admin', 'tenant-member'];
+const UNIVERSAL_BROKER_ROLES: readonly UniversalBrokerRole[] = ['tenant-admin', 'tenant-member'];
 
 /** A key's role, in the default tenant unless `tenantId` says otherwise. */
 export type ApiKeyGrantOption = UniversalBrokerRole | { readonly role: UniversalBrokerRole; readonly tenantId?: string };

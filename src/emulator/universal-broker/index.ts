@@ -4,7 +4,7 @@ import { connectionRoutes } from './routes-connections';
 import { deploymentRoutes } from './routes-deployments';
 
 export { universalBrokerAdminRoutes } from './routes-admin';
-export { createUniversalBroker, acceptedKeys } from './setup';
+export { createUniversalBroker } from './setup';
 export type { UniversalBrokerOptions, TenantOption } from './setup';
 export { UniversalBrokerModel } from './model';
 export type { UniversalBrokerRole, ApiKeyGrantOption } from './access';

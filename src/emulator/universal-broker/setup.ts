@@ -21,7 +21,7 @@ export interface UniversalBrokerOptions {
 }
 
 /** The persisted Universal Broker state, added to a state file that has none (files written before it existed). */
-export function universalBrokerStateOf(state: EmulatorState): UniversalBrokerState {
+function universalBrokerStateOf(state: EmulatorState): UniversalBrokerState {
   if (!isUniversalBrokerState(state.universalBroker)) {
     state.universalBroker = initialUniversalBrokerState(randomUUID());
   }
@@ -51,9 +51,4 @@ export function createUniversalBroker(
     }
   }
   return model;
-}
-
-/** Every key the emulator accepts: its own and the granted ones. */
-export function acceptedKeys(model: UniversalBrokerModel): string[] {
-  return model.access.keys();
 }
