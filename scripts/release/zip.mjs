@@ -63,7 +63,3 @@ export function h1Hash(entries) {
     .join('');
   return `h1:${createHash('sha256').update(lines).digest('base64')}`;
 }
-
-export function zhHash(zip) {
-  return `zh:${sha256Hex(zip)}`;
-}
