@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BehaviorOverrides, EmulatorState, FaultRule } from '../../../src/emulator';
 import { pathMatcher } from '../../../src/emulator/faults';
 import { CommandResult } from '../../support/terraform';
-import { createSnykStack, SnykStack, unwrapped } from './support';
+import { createSnykStack, orgHcl, SnykStack, unwrapped } from './support';
 
 /**
  * The provider's core lifecycle, as the behaviour matrix runs it against one emulator: organizations, a brokered
@@ -27,7 +27,7 @@ interface StepConfig {
 }
 
 function lifecycleHcl(group: string, step: StepConfig, copyOrgId: string | null): string {
-  const org = (name: string, extra = '') => `resource "snyk_organization" "${name}" {\n  name     = "matrix-${name}"\n  group_id = "${group}"\n${extra}}\n`;
+  const org = (name: string, extra = '') => orgHcl(`matrix-${name}`, name, group, extra);
   let hcl =
     org('platform') +
     org('team') +
