@@ -210,6 +210,28 @@ describe('Universal Broker emulator: tenants, roles and persistence', () => {
     }
   });
 
+  it('checks the role on tenant-level and org-level calls too: deployment create and app install calls need tenant.edit', async () => {
+    const emulator = await startEmulator({
+      tenants: [{ id: '7d4e5f8a-0000-4000-8000-000000000002', name: 'Other' }],
+      apiKeys: { 'member-key': 'tenant-member', 'other-admin': { role: 'tenant-admin', tenantId: '7d4e5f8a-0000-4000-8000-000000000002' } },
+    });
+    try {
+      const d = await setUpDeployment(emulator);
+      const deployment = { data: { type: 'broker_deployment', attributes: { broker_app_installed_in_org_id: d.orgId, metadata: {} } } };
+      expect((await rest(emulator, 'POST', `/tenants/${d.tenantId}/brokers/installs/${d.installId}/deployments`, deployment, 'member-key')).status).toBe(403);
+      expect((await rest(emulator, 'GET', `/tenants/${d.tenantId}/brokers/installs/${d.installId}/deployments`, undefined, 'member-key')).status).toBe(200);
+      const rotate = { data: { type: 'app', attributes: { mode: 'replace' } } };
+      expect((await rest(emulator, 'POST', `/orgs/${d.orgId}/apps/installs/${d.installId}/secrets`, rotate, 'member-key')).status).toBe(403);
+      expect((await rest(emulator, 'DELETE', `/orgs/${d.orgId}/apps/installs/${d.installId}`, undefined, 'member-key')).status).toBe(403);
+      expect((await rest(emulator, 'GET', `/orgs/${d.orgId}/apps/installs`, undefined, 'member-key')).status).toBe(200);
+      expect((await rest(emulator, 'GET', `/orgs/${d.orgId}/apps/installs`, undefined, 'other-admin')).status).toBe(403);
+      expect(emulator.state().universalBroker?.deployments).toHaveLength(1);
+      expect(emulator.state().universalBroker?.installs[0]?.clientSecrets).toEqual([d.clientSecret]);
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it('persists the Universal Broker state with the rest, client secrets included', async () => {
     const stateFile = join(temp(), 'state.json');
     const first = await startEmulator({ stateFile });
