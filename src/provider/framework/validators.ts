@@ -66,12 +66,6 @@ export const noSurroundingWhitespace = (): Validator<string> =>
     value === value.trim() || value.trim() === '' ? undefined : `Expected no white space at the start or end, got ${JSON.stringify(value)}.`,
   );
 
-/** Inclusive on both ends; either bound may be left out. */
-export const stringLengthBetween = (minimum: number, maximum: number): Validator<string> =>
-  validator(`must be ${minimum} to ${maximum} characters long`, (value) =>
-    value.length >= minimum && value.length <= maximum ? undefined : `Expected ${minimum} to ${maximum} characters, got ${value.length}.`,
-  );
-
 /** A whole number (no fraction) from `minimum` up to `maximum` (inclusive; Infinity for no upper bound). */
 export const wholeNumberBetween = (minimum: number, maximum = Number.POSITIVE_INFINITY): Validator<number> => {
   const range = maximum === Number.POSITIVE_INFINITY ? `${minimum} or more` : `from ${minimum} to ${maximum}`;

@@ -6,7 +6,6 @@ import {
   mapValues,
   noSurroundingWhitespace,
   notBlank,
-  stringLengthBetween,
   uniqueElements,
   wholeNumberBetween,
 } from '../../../src/provider/framework';
@@ -26,13 +25,6 @@ describe('validators', () => {
     expect(noSurroundingWhitespace().validate(' lead')).toBe('Expected no white space at the start or end, got " lead".');
     expect(noSurroundingWhitespace().validate('trail\n')).toMatch(/got "trail\\n"/);
     expect(noSurroundingWhitespace().validate('   ')).toBeUndefined();
-  });
-
-  test('stringLengthBetween is inclusive at both ends', () => {
-    const length = stringLengthBetween(1, 3);
-    expect(['a', 'abc'].map((value) => length.validate(value))).toEqual([undefined, undefined]);
-    expect(length.validate('')).toBe('Expected 1 to 3 characters, got 0.');
-    expect(length.validate('abcd')).toBe('Expected 1 to 3 characters, got 4.');
   });
 
   test('wholeNumberBetween rejects fractions, values out of range and says the range', () => {
