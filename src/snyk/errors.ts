@@ -80,6 +80,18 @@ const UNAUTHORISED_HINT =
   'Check SNYK_TOKEN (the provider\'s token) or SNYK_OAUTH_TOKEN (oauth_token; OAuth access tokens expire soon after they are issued) ' +
   'and SNYK_REGION/api_url: a credential from one region is refused in another';
 
+/** The call's result, or undefined when Snyk answers 404 (the thing, or what holds it, is gone). */
+export async function undefinedOn404<T>(call: Promise<T>): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof SnykApiError && error.status === 404) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
 /** Snyk's message and error reference, from whichever of its three error formats the body uses. */
 export interface ParsedErrorBody {
   readonly snykMessage?: string;

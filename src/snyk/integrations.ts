@@ -1,6 +1,6 @@
 import { Credentials } from './broker-tokens';
 import { asRecord, objectBody, optionalString, requiredString } from './decode';
-import { SnykApiError } from './errors';
+import { undefinedOn404 } from './errors';
 import { apiPath, SnykHttp } from './http';
 import { IntegrationSettings } from './integration-settings';
 import { Reconciliation } from './retry';
@@ -18,17 +18,10 @@ export function getIntegrationTypeMap(http: SnykHttp, orgId: string): Promise<Re
 }
 
 /** GET /v1/org/{orgId}/integrations/{type}: the id, or undefined when the org has none of that type (404). */
-export async function getIntegrationByType(http: SnykHttp, orgId: string, type: string): Promise<string | undefined> {
-  try {
-    return await http.request({ method: 'GET', path: apiPath`/v1/org/${orgId}/integrations/${type}` }, (result) =>
-      requiredString(result, objectBody(result), 'id'),
-    );
-  } catch (error) {
-    if (error instanceof SnykApiError && error.status === 404) {
-      return undefined;
-    }
-    throw error;
-  }
+export function getIntegrationByType(http: SnykHttp, orgId: string, type: string): Promise<string | undefined> {
+  return undefinedOn404(
+    http.request({ method: 'GET', path: apiPath`/v1/org/${orgId}/integrations/${type}` }, (result) => requiredString(result, objectBody(result), 'id')),
+  );
 }
 
 /**

@@ -1,9 +1,9 @@
 import { asRecord, JsonRecord, objectBody, optionalString, requiredArray, requiredString } from './decode';
-import { SnykApiError } from './errors';
+import { undefinedOn404 } from './errors';
 import { apiPath, HttpResult, SnykHttp } from './http';
 import { SNYK_REGIONS } from './regions';
 import { jsonApiResource, restRequest } from './rest';
-import { Reconciliation, RetrySafety } from './retry';
+import { DELETE_SAFETY, Reconciliation, RetrySafety } from './retry';
 
 /** A Snyk organization. */
 export interface Organization {
@@ -68,10 +68,7 @@ async function findCreatedOrg(http: SnykHttp, name: string, groupId: string): Pr
  * attempt deleted the org.
  */
 export async function deleteOrg(http: SnykHttp, orgId: string): Promise<void> {
-  await http.request({ method: 'DELETE', path: apiPath`/v1/org/${orgId}` }, () => undefined, {
-    idempotent: true,
-    afterAmbiguousRetry: (error) => (error.status === 404 ? { happened: true, value: undefined } : { happened: false }),
-  });
+  await http.request({ method: 'DELETE', path: apiPath`/v1/org/${orgId}` }, () => undefined, DELETE_SAFETY);
 }
 
 /** GET /v1/group/{groupId}/orgs, following every page; `namePrefix` filters case-insensitively on the name's start. */
@@ -91,15 +88,8 @@ export async function listGroupOrgs(http: SnykHttp, groupId: string, opts: { nam
 }
 
 /** GET /rest/orgs/{orgId}: v1 has no read by id. Undefined when Snyk answers 404. */
-export async function getOrg(http: SnykHttp, orgId: string): Promise<Organization | undefined> {
-  try {
-    return await http.request(restRequest('GET', apiPath`/rest/orgs/${orgId}`), (result) => restOrganization(http, result));
-  } catch (error) {
-    if (error instanceof SnykApiError && error.status === 404) {
-      return undefined;
-    }
-    throw error;
-  }
+export function getOrg(http: SnykHttp, orgId: string): Promise<Organization | undefined> {
+  return undefinedOn404(http.request(restRequest('GET', apiPath`/rest/orgs/${orgId}`), (result) => restOrganization(http, result)));
 }
 
 /** PATCH /rest/orgs/{orgId}: only the name can change. Idempotent: repeating sets the same name. */

@@ -7,16 +7,22 @@ export const REST_API_VERSION = '2024-10-15';
 /** REST requests with a body must declare this media type, or Snyk answers 400. */
 export const JSON_API_CONTENT_TYPE = 'application/vnd.api+json';
 
-/** A REST call: the version parameter and JSON:API media types added to the request. */
-export function restRequest(method: HttpMethod, path: string, body?: unknown): RequestSpec {
+/** A REST call at `version`: the version query parameter and JSON:API media types added to the request. */
+export function jsonApiRequest(method: HttpMethod, path: string, version: string, body?: unknown, secrets?: readonly string[]): RequestSpec {
   return {
     method,
     path,
-    query: { version: REST_API_VERSION },
+    query: { version },
     body,
     contentType: JSON_API_CONTENT_TYPE,
     accept: JSON_API_CONTENT_TYPE,
+    ...(secrets && secrets.length > 0 ? { secrets } : {}),
   };
+}
+
+/** A REST call at this client's {@link REST_API_VERSION}. */
+export function restRequest(method: HttpMethod, path: string, body?: unknown): RequestSpec {
+  return jsonApiRequest(method, path, REST_API_VERSION, body);
 }
 
 /** A JSON:API resource object: `{id, type, attributes}`. */

@@ -154,6 +154,12 @@ export interface RetrySafety<T> {
 
 export const IDEMPOTENT: RetrySafety<never> = { idempotent: true };
 
+/** Deletes are repeated; a 404 to a repeat means the first attempt did it. */
+export const DELETE_SAFETY: RetrySafety<void> = {
+  idempotent: true,
+  afterAmbiguousRetry: (error) => (error.status === 404 ? { happened: true, value: undefined } : { happened: false }),
+};
+
 /** Runs `attempt` until it succeeds or the rule above says stop. */
 export async function runWithRetry<T>(
   attempt: (attemptNumber: number) => Promise<T>,

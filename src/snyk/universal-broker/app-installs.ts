@@ -1,7 +1,8 @@
 import { asRecord } from '../decode';
 import { apiPath, HttpResult } from '../http';
+import { jsonApiRequest } from '../rest';
 import { UbContext } from './context';
-import { dataResource, deleteResource, jsonApiRequest, listResources, NOT_REPEATABLE, optionalStringAttribute, ReadResource, stringAttribute } from './json-api';
+import { dataResource, deleteResource, listResources, NOT_REPEATABLE, optionalStringAttribute, ReadResource, stringAttribute } from './json-api';
 import { AppInstall, CreatedAppInstall, ListOptions, RotatedAppInstallSecret, SecretRotation } from './types';
 
 /**

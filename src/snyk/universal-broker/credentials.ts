@@ -1,12 +1,12 @@
 import { asRecord } from '../decode';
 import { apiPath, HttpResult } from '../http';
+import { jsonApiRequest } from '../rest';
 import { UbContext } from './context';
 import { deploymentPath } from './deployments';
 import {
   dataResources,
   deleteResource,
   getResource,
-  jsonApiRequest,
   listResources,
   NOT_REPEATABLE,
   optionalStringAttribute,

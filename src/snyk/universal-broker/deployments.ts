@@ -1,7 +1,8 @@
 import { asRecord } from '../decode';
+import { undefinedOn404 } from '../errors';
 import { apiPath, HttpResult } from '../http';
 import { UbContext } from './context';
-import { deleteResource, listResources, optionalStringAttribute, ReadResource, stringAttribute, undefinedOn404, writeResource } from './json-api';
+import { deleteResource, listResources, optionalStringAttribute, ReadResource, stringAttribute, writeResource } from './json-api';
 import { BrokerDeployment, BrokerDeploymentInput, BrokerDeploymentMetadata, DeploymentRef, ListOptions } from './types';
 
 const TYPE = 'broker_deployment';

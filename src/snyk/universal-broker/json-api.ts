@@ -1,8 +1,8 @@
 import { asRecord, JsonRecord, objectBody, unexpectedResponse } from '../decode';
-import { SnykApiError } from '../errors';
-import { HttpMethod, HttpResult, RequestSpec, SnykHttp } from '../http';
-import { JSON_API_CONTENT_TYPE } from '../rest';
-import { IDEMPOTENT, RetrySafety } from '../retry';
+import { SnykApiError, undefinedOn404 } from '../errors';
+import { HttpResult, RequestSpec, SnykHttp } from '../http';
+import { jsonApiRequest } from '../rest';
+import { DELETE_SAFETY, IDEMPOTENT, RetrySafety } from '../retry';
 import { UbContext } from './context';
 import { ListOptions } from './types';
 
@@ -16,27 +16,8 @@ export interface ReadResource {
   readonly raw: JsonRecord;
 }
 
-/** A REST call of the Universal Broker API: `version` query parameter and JSON:API media types. */
-export function jsonApiRequest(method: HttpMethod, path: string, version: string, body?: unknown, secrets?: readonly string[]): RequestSpec {
-  return {
-    method,
-    path,
-    query: { version },
-    body,
-    contentType: JSON_API_CONTENT_TYPE,
-    accept: JSON_API_CONTENT_TYPE,
-    ...(secrets && secrets.length > 0 ? { secrets } : {}),
-  };
-}
-
 /** Creates are not repeated after an ambiguous failure: Snyk offers no way to tell whether the first one landed. */
 export const NOT_REPEATABLE: RetrySafety<never> = { idempotent: false };
-
-/** Deletes are repeated; a 404 to a repeat means the first attempt did it. */
-export const DELETE_SAFETY: RetrySafety<void> = {
-  idempotent: true,
-  afterAmbiguousRetry: (error) => (error.status === 404 ? { happened: true, value: undefined } : { happened: false }),
-};
 
 /** The `data` object of a document. */
 export function dataResource(result: HttpResult): ReadResource {
@@ -78,18 +59,6 @@ export function stringAttribute(result: HttpResult, resource: ReadResource, name
 export function optionalStringAttribute(resource: ReadResource, name: string): string | undefined {
   const value = resource.attributes[name];
   return typeof value === 'string' ? value : undefined;
-}
-
-/** The call's result, or undefined when Snyk answers 404 (the thing, or what holds it, is gone). */
-export async function undefinedOn404<T>(call: Promise<T>): Promise<T | undefined> {
-  try {
-    return await call;
-  } catch (error) {
-    if (error instanceof SnykApiError && error.status === 404) {
-      return undefined;
-    }
-    throw error;
-  }
 }
 
 /** A bound on pages, so a server that keeps sending `links.next` cannot keep the client busy forever. */

@@ -1,5 +1,6 @@
 import { SnykApiError } from '../../../src/snyk';
-import { followLink, jsonApiRequest } from '../../../src/snyk/universal-broker/json-api';
+import { jsonApiRequest } from '../../../src/snyk/rest';
+import { followLink } from '../../../src/snyk/universal-broker/json-api';
 
 describe('following links.next', () => {
   const first = jsonApiRequest('GET', '/rest/tenants/t/brokers/deployments', '2024-10-15');
