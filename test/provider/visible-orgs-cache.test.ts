@@ -34,6 +34,12 @@ describe('VisibleOrganizationsCache against the emulator', () => {
     expect(listings()).toBe(2);
   });
 
+  test('a miss in a listing made for this very lookup does not list again', async () => {
+    emulator.clearRequests();
+    await expect(cache.find((org) => org.slug === 'no-such-org')).resolves.toBeUndefined();
+    expect(listings()).toBe(1);
+  });
+
   test('a failed listing is not kept: the next lookup calls again', async () => {
     emulator.addFault({ method: 'GET', path: '/v1/orgs', respond: { status: 500 } });
     await expect(cache.all()).rejects.toThrow();
