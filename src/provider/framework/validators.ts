@@ -14,8 +14,13 @@ export function validator<T>(description: string, check: (value: T) => string | 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** True for a UUID in its usual 8-4-4-4-12 hex form, any case. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 export const uuid = (): Validator<string> =>
-  validator('must be a UUID', (value) => (UUID.test(value) ? undefined : `Expected a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6, got "${value}".`));
+  validator('must be a UUID', (value) => (isUuid(value) ? undefined : `Expected a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6, got "${value}".`));
 
 export const oneOf = <T extends string | number>(...allowed: readonly T[]): Validator<T> =>
   validator(`must be one of ${allowed.join(', ')}`, (value) =>

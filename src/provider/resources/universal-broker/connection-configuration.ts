@@ -6,9 +6,9 @@ import {
   credentialFieldsOf,
   isBrokerConnectionType,
 } from '../../../snyk/universal-broker/connection-types';
-import { attr, Attribute, Diagnostics, isUnknown, types, UnknownValue } from '../../framework';
+import { attr, Attribute, Diagnostics, isUnknown, isUuid, types, UnknownValue } from '../../framework';
 import { nearestName } from './nearest-name';
-import { isUuid, secretShape } from './secret-values';
+import { secretShape } from './secret-values';
 
 /**
  * The keys of a `snyk_broker_connection`'s `configuration`: one per field any connection type takes. Names follow

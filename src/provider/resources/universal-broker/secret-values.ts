@@ -1,3 +1,5 @@
+import { isUuid } from '../../framework';
+
 /**
  * Heuristics for a secret written where only a name, a URL or an id belongs. Deliberately conservative: a false
  * alarm blocks a plan, so only shapes that are secrets by construction count, plus long random-looking strings.
@@ -14,12 +16,6 @@ const SECRET_PREFIXES = [
   /^eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\./, // JWT
 ];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
 function hasUserInfoWithPassword(value: string): boolean {
   try {
     return new URL(value).password !== '';
@@ -30,7 +26,7 @@ function hasUserInfoWithPassword(value: string): boolean {
 
 /** 32+ characters of letters and digits mixed, with no separator a name, host, path or ARN would have. */
 function looksRandom(value: string): boolean {
-  if (value.length < 32 || UUID.test(value) || /[\s./:@]/.test(value)) return false;
+  if (value.length < 32 || isUuid(value) || /[\s./:@]/.test(value)) return false;
   return /[A-Za-z]/.test(value) && /[0-9]/.test(value) && /^[A-Za-z0-9+/=_-]+$/.test(value);
 }
 
