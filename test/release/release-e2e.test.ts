@@ -6,6 +6,7 @@ import { delimiter, join } from 'node:path';
 import { prepareWorkspace, runCdktf } from '../../examples/quickstart/runner';
 import { readZipEntries } from '../../src/cli/registry-package';
 import { RunningRegistryServer, startRegistryServer } from '../../src/cli/registry-server';
+import { cliConfigForNetworkMirror } from '../../src/cli/terraform-cli-config';
 import { RunningEmulator, startEmulator } from '../../src/emulator';
 import { PACKAGE_VERSION } from '../../src/version';
 import { createTerraformWorkspace, runCommand, TerraformWorkspace, WorkspaceProvider } from '../support/terraform';
@@ -190,16 +191,7 @@ describe('npm run release, served as a registry', () => {
 
   test('terraform installs from the network mirror layout of the same folder', async () => {
     const ws = workspace();
-    writeFileSync(
-      ws.env.TF_CLI_CONFIG_FILE as string,
-      [
-        'provider_installation {',
-        `  network_mirror {\n    url     = "${server.url.replace('127.0.0.1', 'localhost')}/"\n    include = ["registry.terraform.io/cdktf-snyk/snyk"]\n  }`,
-        '  direct {\n    exclude = ["registry.terraform.io/cdktf-snyk/snyk"]\n  }',
-        '}',
-        '',
-      ].join('\n'),
-    );
+    writeFileSync(ws.env.TF_CLI_CONFIG_FILE as string, cliConfigForNetworkMirror(`${server.url.replace('127.0.0.1', 'localhost')}/`));
     ws.writeFile('main.tf', 'terraform {\n  required_providers {\n    snyk = { source = "cdktf-snyk/snyk" }\n  }\n}\n');
     await ws.mustTerraform(['init', '-no-color'], tlsEnv());
     const hashes = lockFileHashes(join(ws.dir, '.terraform.lock.hcl'))['registry.terraform.io/cdktf-snyk/snyk'];

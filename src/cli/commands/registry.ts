@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { startRegistryServer } from '../registry-server';
 import { PROVIDER_SOURCE } from '../provider-install';
+import { cliConfigForNetworkMirror } from '../terraform-cli-config';
 
 interface ServeOptions {
   readonly dir: string;
@@ -29,16 +30,7 @@ export function registerRegistryCommand(program: Command): void {
       lines.push(
         'A Terraform CLI configuration that installs the provider from it as a network mirror:',
         '',
-        'provider_installation {',
-        `  network_mirror {`,
-        `    url     = "${server.url}/"`,
-        `    include = ["registry.terraform.io/${PROVIDER_SOURCE}"]`,
-        '  }',
-        '  direct {',
-        `    exclude = ["registry.terraform.io/${PROVIDER_SOURCE}"]`,
-        '  }',
-        '}',
-        '',
+        cliConfigForNetworkMirror(`${server.url}/`),
         `or as a private registry: source = "HOSTNAME/${PROVIDER_SOURCE}", where HOSTNAME serves this folder on port 443`,
         `(or a CLI configuration host block: host "HOSTNAME" { services = { "providers.v1" = "${server.url}/v1/providers/" } }).`,
         '',
