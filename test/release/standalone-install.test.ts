@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { installStandaloneProvider, STANDALONE_PLATFORMS } from '../../src/cli/provider-install';
+import { installStandaloneProvider, STANDALONE_PLATFORMS, terraformPlatform } from '../../src/cli/provider-install';
 import { readZipEntries } from '../../src/cli/registry-package';
 import { RunningRegistryServer, startRegistryServer } from '../../src/cli/registry-server';
 import { PACKAGE_VERSION } from '../../src/version';
@@ -36,6 +36,14 @@ describe('provider install --standalone', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'cdktf-snyk-standalone-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('knows the platforms the release script builds standalone executables for, by the same names', () => {
+    const script = `
+      import { PLATFORMS, hostPlatformName } from ${JSON.stringify(join(root, 'scripts', 'release', 'platforms.mjs'))};
+      console.log(JSON.stringify({ standalone: PLATFORMS.filter((p) => p.kind === 'standalone').map((p) => p.name), host: hostPlatformName() }));`;
+    const release = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as { standalone: string[]; host: string };
+    expect(release).toEqual({ standalone: [...STANDALONE_PLATFORMS], host: terraformPlatform() });
+  });
 
   test('the zip reader reads what the release script writes, permissions included', () => {
     const zip = join(dir, 'package.zip');
