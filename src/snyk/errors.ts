@@ -100,14 +100,15 @@ export interface ParsedErrorBody {
 
 /**
  * Reads Snyk's error formats: v1 `{code, message, error}`, org creation `{message, errorRef}`, and JSON:API
- * `{errors: [{id, status, title, detail}]}`. The `x-error-reference` header wins for the reference.
+ * `{errors: [{id, status, title, detail}]}`. The `x-error-reference` header wins for the reference. `secrets` are
+ * removed from the message before it is shortened and its whitespace folded, so that no cut leaves part of one behind.
  */
-export function parseErrorBody(body: unknown, errorRefHeader?: string): ParsedErrorBody {
+export function parseErrorBody(body: unknown, errorRefHeader?: string, secrets: readonly string[] = []): ParsedErrorBody {
   const record = asRecord(body);
   const jsonApiError = asRecord(Array.isArray(record?.errors) ? record.errors[0] : undefined);
   const snykMessage = firstString(jsonApiError?.detail, jsonApiError?.title, record?.message, record?.error, typeof body === 'string' ? body : undefined);
   const errorRef = firstString(errorRefHeader, record?.errorRef, jsonApiError?.id);
-  return { snykMessage: snykMessage ? shorten(snykMessage) : undefined, errorRef };
+  return { snykMessage: snykMessage ? shorten(redact(snykMessage, secrets)) : undefined, errorRef };
 }
 
 /** Builds the error for a non-2xx answer; `secrets` are removed from Snyk's message in case it echoes them. */
@@ -122,12 +123,12 @@ export function errorFromResponse(args: {
   retryAfterMs?: number;
   secrets: readonly string[];
 }): SnykApiError {
-  const parsed = parseErrorBody(args.body, args.errorRefHeader);
+  const parsed = parseErrorBody(args.body, args.errorRefHeader, args.secrets);
   return new SnykApiError({
     method: args.method,
     path: args.path,
     status: args.status,
-    snykMessage: parsed.snykMessage === undefined ? undefined : redact(parsed.snykMessage, args.secrets),
+    snykMessage: parsed.snykMessage,
     errorRef: parsed.errorRef,
     requestId: args.requestId,
     retryable: args.retryable,

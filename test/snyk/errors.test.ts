@@ -1,4 +1,5 @@
 import { parseErrorBody, SnykApiError } from '../../src/snyk';
+import { errorFromResponse } from '../../src/snyk/errors';
 
 describe('parseErrorBody', () => {
   it('reads the v1 format, preferring the x-error-reference header', () => {
@@ -21,6 +22,23 @@ describe('parseErrorBody', () => {
     expect(parseErrorBody({ code: 401, error: 'Not authorised' }).snykMessage).toBe('Not authorised');
     expect(parseErrorBody('<html>Bad gateway</html>').snykMessage).toBe('<html>Bad gateway</html>');
     expect(parseErrorBody(undefined)).toEqual({ snykMessage: undefined, errorRef: undefined });
+  });
+});
+
+describe('secrets echoed in an error body', () => {
+  const failure = (message: string, secret: string) =>
+    errorFromResponse({ method: 'PUT', path: '/v1/org/o/integrations/i', status: 400, body: { message }, retryable: false, secrets: [secret] }).message;
+
+  it('removes a secret cut by the 500-character limit, so no part of it is left', () => {
+    const secret = 'cut-secret-0123456789abcdef';
+    const message = failure(`${'x'.repeat(490)}${secret}`, secret);
+    expect(message).not.toContain('cut-secr');
+  });
+
+  it('removes a secret holding whitespace and one written escaped in a JSON echo', () => {
+    expect(failure('bad password "two  spaces\ttab"', 'two  spaces\ttab')).not.toContain('spaces');
+    const quoted = 'qu"zz\\yy';
+    expect(failure(`cannot handle ${JSON.stringify({ password: quoted })}`, quoted)).not.toMatch(/zz|yy/);
   });
 });
 
