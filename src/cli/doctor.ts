@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConnectionSettings, describeAuthScheme, regionOfApiUrl, resolveConnectionSettings, SnykClient } from '../snyk';
+import { ConnectionSettings, credentialOption, describeAuthScheme, regionOfApiUrl, resolveConnectionSettings, SnykClient } from '../snyk';
 import { PACKAGE_VERSION } from '../version';
 import { defaultPluginDir, PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_TYPE, terraformPlatform } from './provider-install';
 
@@ -58,7 +58,7 @@ async function checkApiAccess(env: NodeJS.ProcessEnv): Promise<DoctorCheck> {
   }
   const how = `${describeAuthScheme(config.credential.scheme)}, ${describeEndpoint(config)}`;
   try {
-    const credential = config.credential.scheme === 'bearer' ? { oauthToken: config.credential.value } : { token: config.credential.value };
+    const credential = credentialOption(config.credential);
     const self = await new SnykClient({ ...credential, apiUrl: config.apiUrl, retry: { maxAttempts: 2 } }).getSelf();
     return { name: 'Snyk API', ok: true, detail: `${how}: accepted (user ${self.username ?? self.name ?? self.id})` };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { ConnectionSettings, SnykClient } from '../snyk';
+import { ConnectionSettings, credentialOption, SnykClient } from '../snyk';
 import { ConcurrencyLimiter, limitMethods } from './concurrency';
 import { LoadCache } from './load-cache';
 import { OrganizationListingCache } from './org-listing-cache';
@@ -36,7 +36,7 @@ export function createSnykContext(
   config: ConnectionSettings,
   onRequest?: (event: { method: string; path: string; status: number; attempt: number }) => void,
 ): SnykProviderContext {
-  const credential = config.credential.scheme === 'bearer' ? { oauthToken: config.credential.value } : { token: config.credential.value };
+  const credential = credentialOption(config.credential);
   const raw = new SnykClient({ ...credential, apiUrl: config.apiUrl, userAgentSuffix: 'terraform-provider-snyk', onRequest, retry: PROVIDER_RETRY });
   const client = limitMethods(raw, new ConcurrencyLimiter(MAX_CONCURRENT_SNYK_CALLS));
   return {

@@ -36,3 +36,8 @@ export function credentialOf(options: { token?: string; oauthToken?: string }): 
   }
   throw new Error('A Snyk API token is required (set SNYK_TOKEN, or SNYK_OAUTH_TOKEN for an OAuth access token)');
 }
+
+/** The `SnykClient` option that carries a credential: the inverse of `credentialOf`. */
+export function credentialOption(credential: SnykCredential): { token: string } | { oauthToken: string } {
+  return credential.scheme === 'bearer' ? { oauthToken: credential.value } : { token: credential.value };
+}

@@ -26,7 +26,7 @@ export {
   ENV_API_URL,
 } from './environment';
 export type { ConnectionSettings, ConnectionSetting, ExplicitConnectionSettings } from './environment';
-export { authorizationHeader, credentialOf, describeAuthScheme } from './auth';
+export { authorizationHeader, credentialOf, credentialOption, describeAuthScheme } from './auth';
 export type { AuthScheme, SnykCredential } from './auth';
 export { SnykThrottle, sharedThrottle, SNYK_DOCUMENTED_LIMITS, PACE_SHARE, RATE_LIMIT_WINDOW_MS, areaOf } from './throttle';
 export type { ApiArea, ThrottleClock, SnykThrottleOptions } from './throttle';
