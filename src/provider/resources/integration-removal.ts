@@ -1,6 +1,6 @@
-import { SnykApiError } from '../../snyk';
 import { Diagnostics } from '../framework';
 import { SnykProviderContext } from '../snyk-context';
+import { isNotFound } from './snyk-errors';
 
 /**
  * What destroying an integration can do: Snyk has no API that deletes one. A non-brokered integration loses its
@@ -24,7 +24,7 @@ export async function releaseIntegration(
   try {
     await provider.client.deleteCredentials(target.orgId, target.integrationId);
   } catch (error) {
-    if (!(error instanceof SnykApiError && error.status === 404)) throw error;
+    if (!isNotFound(error)) throw error;
   }
   provider.typeMaps.invalidate(target.orgId);
   diagnostics.addWarning(

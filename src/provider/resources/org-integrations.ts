@@ -1,5 +1,5 @@
-import { SnykApiError } from '../../snyk';
 import { SnykProviderContext } from '../snyk-context';
+import { isNotFound } from './snyk-errors';
 
 /**
  * An organization's integrations (type -> integration id), read through the provider's cache, or null when the
@@ -10,7 +10,7 @@ export async function integrationsOfOrg(provider: SnykProviderContext, orgId: st
   try {
     return await provider.typeMaps.get(orgId);
   } catch (error) {
-    if (error instanceof SnykApiError && error.status === 404) return null;
+    if (isNotFound(error)) return null;
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { Organization, SnykApiError } from '../../snyk';
 import { attr, DiagnosticError, defineResource, noSurroundingWhitespace, notBlank, requiresReplace, stringLengthAtMost, useStateForUnknown, uuid } from '../framework';
 import { SnykProviderContext } from '../snyk-context';
+import { isNotFound } from './snyk-errors';
 import { configuredOrUndefined, known } from './known';
 
 export interface OrganizationModel {
@@ -100,7 +101,7 @@ export const organizationResource = defineResource<OrganizationModel, SnykProvid
       await provider.client.deleteOrg(id);
       provider.visibleOrgs.invalidate();
     } catch (error) {
-      if (error instanceof SnykApiError && error.status === 404) return;
+      if (isNotFound(error)) return;
       if (error instanceof SnykApiError && error.status === 409) throw orgWithProjectsError(error, id);
       throw error;
     }

@@ -6,7 +6,8 @@ import { SnykProviderContext } from '../../snyk-context';
 import { ORGANIZATION_ID } from '../descriptions';
 import { known } from '../known';
 import { parseImportId } from './import-id';
-import { isNotFound, isRefusedDelete, ubClient } from './ub-client';
+import { isNotFound, isRefusedDelete } from '../snyk-errors';
+import { ubClient } from './ub-client';
 
 export type SecretRotationMode = 'create' | 'replace';
 

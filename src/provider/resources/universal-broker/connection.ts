@@ -14,7 +14,8 @@ import {
 } from './connection-configuration';
 import { APP_INSTALL_ID, DEPLOYMENT_ID, REPLACE_ON_CHANGE, TENANT_ADMIN_NOTE, TENANT_ID } from './descriptions';
 import { parseImportId } from './import-id';
-import { isNotFound, isRefusedDelete, ubClient } from './ub-client';
+import { isNotFound, isRefusedDelete } from '../snyk-errors';
+import { ubClient } from './ub-client';
 
 export interface ConnectionModel {
   id: string | null;

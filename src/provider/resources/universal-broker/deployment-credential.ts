@@ -5,7 +5,8 @@ import { known } from '../known';
 import { APP_INSTALL_ID, DEPLOYMENT_ID, REPLACE_ON_CHANGE, TENANT_ADMIN_NOTE, TENANT_ID } from './descriptions';
 import { CONNECTION_TYPES_MARKDOWN } from './connection-configuration';
 import { parseImportId } from './import-id';
-import { isNotFound, isRefusedDelete, ubClient } from './ub-client';
+import { isNotFound, isRefusedDelete } from '../snyk-errors';
+import { ubClient } from './ub-client';
 
 export interface DeploymentCredentialModel {
   id: string | null;

@@ -4,7 +4,8 @@ import { SnykProviderContext } from '../../snyk-context';
 import { configuredOrUndefined, known } from '../known';
 import { APP_INSTALL_ID, REPLACE_ON_CHANGE, TENANT_ADMIN_NOTE, TENANT_ID } from './descriptions';
 import { parseImportId } from './import-id';
-import { isNotFound, isRefusedDelete, ubClient } from './ub-client';
+import { isNotFound, isRefusedDelete } from '../snyk-errors';
+import { ubClient } from './ub-client';
 
 export interface DeploymentModel {
   id: string | null;

@@ -7,7 +7,8 @@ import { ClassicTakeover, warnClassicFamilyLeft } from './classic-family';
 import { CONNECTION_TYPES_MARKDOWN } from './connection-configuration';
 import { CONNECTION_ID, REPLACE_ON_CHANGE, TENANT_ADMIN_NOTE, TENANT_ID } from './descriptions';
 import { parseImportId } from './import-id';
-import { isNotFound, ubClient } from './ub-client';
+import { isNotFound } from '../snyk-errors';
+import { ubClient } from './ub-client';
 
 export interface BrokerIntegrationModel {
   id: string | null;
