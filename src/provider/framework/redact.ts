@@ -15,3 +15,16 @@ export function redactValue(value: ObjectValue | null, attributes: AttributeMap)
   }
   return result;
 }
+
+/** `text` with every string held in `value` (a sensitive attribute's value) replaced with the placeholder. */
+export function withoutSensitiveValue(text: string, value: CtyValue): string {
+  const secrets = stringsIn(value).filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
+  return secrets.reduce((result, secret) => result.split(secret).join(REDACTED), text);
+}
+
+function stringsIn(value: CtyValue): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (isObjectValue(value)) return Object.values(value).flatMap(stringsIn);
+  return [];
+}

@@ -1,6 +1,7 @@
 import { isUnknown } from '../plugin/unknown';
 import { AnyAttribute, AttributeMap } from './attributes';
 import { diagnosticFromError, Diagnostics, PathStep } from './diagnostics';
+import { withoutSensitiveValue } from './redact';
 import { containsUnknown, isObjectValue, ObjectValue } from './values';
 
 /**
@@ -27,7 +28,10 @@ export function validateAttributes(value: ObjectValue, attributes: AttributeMap,
     if (!containsUnknown(attributeValue)) {
       for (const validator of attribute.validators) {
         const problem = validator.validate(attributeValue as never);
-        if (problem !== undefined) diagnostics.addError(attributePath, `Invalid value for ${attributePath.join('.')}`, problem);
+        if (problem === undefined) continue;
+        // A validator may quote the value it refuses; a sensitive one must not reach the diagnostic.
+        const detail = attribute.sensitive ? withoutSensitiveValue(problem, attributeValue) : problem;
+        diagnostics.addError(attributePath, `Invalid value for ${attributePath.join('.')}`, detail);
       }
     }
     if (attribute.nested && isObjectValue(attributeValue)) validateAttributes(attributeValue, attribute.nested, diagnostics, attributePath);

@@ -6,6 +6,7 @@ import {
   mapValues,
   noSurroundingWhitespace,
   notBlank,
+  types,
   uniqueElements,
   wholeNumberBetween,
 } from '../../../src/provider/framework';
@@ -73,5 +74,21 @@ describe('read-only attributes', () => {
       [['slug'], 'slug is read-only'],
       [['nested', 'id'], 'nested.id is read-only'],
     ]);
+  });
+});
+
+describe('validator messages of sensitive attributes', () => {
+  test('a value a validator quotes is redacted when the attribute is sensitive, and kept when it is not', () => {
+    const attributes = {
+      token: attr.string({ optional: true, sensitive: true, validators: [noSurroundingWhitespace()] }),
+      headers: attr.map(types.string, { optional: true, sensitive: true, validators: [mapValues(noSurroundingWhitespace())] }),
+      name: attr.string({ optional: true, validators: [noSurroundingWhitespace()] }),
+    };
+    const diagnostics = new Diagnostics();
+    validateAttributes({ token: ' planted-secret-1', headers: { a: 'planted-secret-2 ' }, name: ' visible' }, attributes, diagnostics);
+    const details = diagnostics.all.map((entry) => entry.detail ?? '').join('\n');
+    expect(diagnostics.all).toHaveLength(3);
+    expect(details).not.toContain('planted-secret');
+    expect(details).toContain('" visible"');
   });
 });
