@@ -1,5 +1,4 @@
-import { Root, Type } from 'protobufjs/light';
-import descriptor from './tfplugin6.json';
+import { METHOD_CODECS } from './tfplugin6-codecs.generated';
 
 /** How decoded messages look: field names as in the .proto, int64 as numbers, enums as numbers, defaults filled in. */
 const CONVERSION = { longs: Number, enums: Number, defaults: true, arrays: true, objects: true, oneofs: true } as const;
@@ -11,36 +10,41 @@ export interface MethodCodec {
 }
 
 export interface MessageTypes {
-  /** The codec of `service`'s `method` (service by full name, e.g. `tfplugin6.Provider`), if the descriptor has it. */
+  /** The codec of `service`'s `method` (service by full name, e.g. `tfplugin6.Provider`), if the protocol has it. */
   method(service: string, method: string): MethodCodec | undefined;
 }
 
+/** What protobufjs' static code generates for each message type (the parts the provider uses). */
+interface GeneratedMessage {
+  decode(bytes: Uint8Array): object;
+  toObject(message: object, options: typeof CONVERSION): unknown;
+  fromObject(object: unknown): object;
+  encode(message: object): { finish(): Uint8Array };
+}
+
+interface GeneratedMethod {
+  readonly request: GeneratedMessage;
+  readonly response: GeneratedMessage;
+}
+
+const METHODS: Readonly<Record<string, GeneratedMethod>> = METHOD_CODECS;
+
 /**
- * The message types from the precompiled JSON descriptor (see scripts/compile-proto.mjs), built with protobufjs'
- * light build: no .proto text is parsed at run time. Types are resolved per method on first use.
+ * The codecs generated at development time from the .proto files (see scripts/compile-proto.mjs): no descriptor is
+ * read and no code is generated at run time.
  */
 export function buildMessageTypes(): MessageTypes {
-  // The JSON's inferred literal type is narrower than protobufjs' INamespace; its shape comes from protobufjs' toJSON.
-  const root = Root.fromJSON(descriptor as unknown as Parameters<typeof Root.fromJSON>[0]);
-  const codecs = new Map<string, MethodCodec | undefined>();
   return {
     method(serviceName, methodName) {
       const key = `${serviceName}/${methodName}`;
-      if (!codecs.has(key)) codecs.set(key, methodCodec(root, serviceName, methodName));
-      return codecs.get(key);
+      return Object.hasOwn(METHODS, key) ? methodCodec(METHODS[key]) : undefined;
     },
   };
 }
 
-function methodCodec(root: Root, serviceName: string, methodName: string): MethodCodec | undefined {
-  const service = root.lookupService(serviceName);
-  const method = Object.hasOwn(service.methods, methodName) ? service.methods[methodName] : undefined;
-  if (!method) return undefined;
-  method.resolve();
-  const requestType = method.resolvedRequestType as Type;
-  const responseType = method.resolvedResponseType as Type;
+function methodCodec({ request, response }: GeneratedMethod): MethodCodec {
   return {
-    decodeRequest: (bytes) => requestType.toObject(requestType.decode(bytes), CONVERSION),
-    encodeResponse: (response) => responseType.encode(responseType.fromObject(response as Record<string, unknown>)).finish(),
+    decodeRequest: (bytes) => request.toObject(request.decode(bytes), CONVERSION),
+    encodeResponse: (answer) => response.encode(response.fromObject(answer)).finish(),
   };
 }
