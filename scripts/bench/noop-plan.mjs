@@ -29,6 +29,18 @@ resource "snyk_integration" "bench" {
 }
 `;
 
+// The same three launches with almost no work in them: what the launches alone cost, for the table's decomposition.
+const SINGLE_ORG_CONFIGURATION = `${PROVIDER_BLOCKS}
+variable "group_id" {
+  type = string
+}
+
+resource "snyk_organization" "bench" {
+  name     = "bench-plan-single"
+  group_id = var.group_id
+}
+`;
+
 const FLOOR_CONFIGURATION = `resource "terraform_data" "bench" {
   count = ${2 * ORGS}
   input = "bench-\${count.index}"
@@ -54,6 +66,7 @@ export async function runNoopPlanBenchmark({ sources, targets, runs }) {
       [`floor: terraform_data plan + ${PROVIDER_LAUNCHES_PER_PLAN} x node -e 0`, ...columns.map((column) => `${column.floorMs} ms`)],
       [`terraform plan, ${ORGS} orgs + ${ORGS} brokered integrations, median`, ...columns.map((column) => `${column.planMs} ms`)],
       ['**ratio to the floor**', ...columns.map((column) => `**${column.ratio}x**`)],
+      ['detail: terraform plan, 1 organization (the same 3 launches, 1 resource), median', ...columns.map((column) => `${column.singleMs} ms (${column.singleRatio}x)`)],
       ['every plan said "No changes."', ...columns.map((column) => (column.noChanges ? 'yes' : 'no'))],
     ],
     values: columns,
@@ -64,18 +77,21 @@ async function measureTarget({ sources, target, runs }) {
   const emulator = await sources.startEmulator();
   const env = { SNYK_TOKEN: emulator.apiKey, SNYK_API_URL: emulator.url };
   const provider = createBenchWorkspace({ sources, bundlePath: target.executable, env });
+  const single = createBenchWorkspace({ sources, bundlePath: target.executable, env });
   const floor = createBenchWorkspace({ sources, bundlePath: target.executable });
   try {
     provider.writeFile('main.tf', PROVIDER_CONFIGURATION);
-    provider.writeFile('terraform.tfvars.json', JSON.stringify({ group_id: emulator.defaultGroupId }));
+    single.writeFile('main.tf', SINGLE_ORG_CONFIGURATION);
+    for (const workspace of [provider, single]) workspace.writeFile('terraform.tfvars.json', JSON.stringify({ group_id: emulator.defaultGroupId }));
     floor.writeFile('main.tf', FLOOR_CONFIGURATION);
-    for (const workspace of [provider, floor]) {
+    for (const workspace of [provider, single, floor]) {
       await workspace.mustTerraform(['init', '-input=false']);
       await workspace.mustTerraform(['apply', '-input=false', '-auto-approve']);
       await workspace.mustTerraform(PLAN_ARGS); // unmeasured: fills the provider's code cache and the OS's file cache
     }
     const plans = [];
     const terraformPlans = [];
+    const singlePlans = [];
     const nodes = [];
     let noChanges = true;
     for (let round = 0; round < runs; round++) {
@@ -83,20 +99,23 @@ async function measureTarget({ sources, target, runs }) {
       noChanges &&= /No changes\./.test(plan.stdout);
       plans.push(plan.ms);
       terraformPlans.push((await floor.mustTerraform(PLAN_ARGS)).ms);
+      singlePlans.push((await single.mustTerraform(PLAN_ARGS)).ms);
       for (let launch = 0; launch < PROVIDER_LAUNCHES_PER_PLAN; launch++) nodes.push((await timeBareNode(target.node)).ms);
     }
-    return summarise(target, { plans, terraformPlans, nodes, noChanges });
+    return summarise(target, { plans, terraformPlans, singlePlans, nodes, noChanges });
   } finally {
     provider.cleanup();
+    single.cleanup();
     floor.cleanup();
     await emulator.close();
   }
 }
 
-function summarise(target, { plans, terraformPlans, nodes, noChanges }) {
+function summarise(target, { plans, terraformPlans, singlePlans, nodes, noChanges }) {
   const terraformMs = round(median(terraformPlans));
   const nodeMs = round(median(nodes));
   const floorMs = round(terraformMs + PROVIDER_LAUNCHES_PER_PLAN * nodeMs);
   const planMs = round(median(plans));
-  return { id: target.id, label: target.label, terraformMs, nodeMs, floorMs, planMs, ratio: round(planMs / floorMs, 2), noChanges };
+  const singleMs = round(median(singlePlans));
+  return { id: target.id, label: target.label, terraformMs, nodeMs, floorMs, planMs, ratio: round(planMs / floorMs, 2), singleMs, singleRatio: round(singleMs / floorMs, 2), noChanges };
 }
