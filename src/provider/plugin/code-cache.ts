@@ -2,6 +2,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { notedCodePaths } from './code-paths';
 
 /** Where compiled code is cached; `off` turns the cache off. @default a folder of this user's under the temp dir */
 export const CODE_CACHE_DIR_ENV = 'TF_PROVIDER_SNYK_CODE_CACHE';
@@ -29,28 +30,75 @@ export interface CachedCompileOptions {
  * Compiles a CommonJS module body with V8's code cache. Terraform starts the provider three times per plan, and each
  * start used to compile the provider's code again (tens of ms). The first start compiles as usual and, when the
  * process exits, saves V8's code for every function it ran; later starts of the same provider on the same Node read
- * it back and skip that work. V8 checks the cache against its own version and flags and falls back to compiling when
- * it does not fit; a cache that cannot be read or written is simply not used.
+ * it back and skip that work.
+ *
+ * Launches differ (a plan's second launch only validates; its third reads, plans and calls Snyk), and reading a
+ * cache costs in proportion to its size, so each kind of launch, told apart by the code path that made it compile
+ * (see `noteCodePath`), has its own cache; a launch that ran paths its cache does not cover saves it again with its
+ * own functions added. V8 checks the cache against its own version and flags and falls back to compiling when it
+ * does not fit; a cache that cannot be read or written is simply not used.
  */
 export function compileWithCodeCache(options: CachedCompileOptions): CompiledModule {
-  const file = codeCacheFile(options.sourceKey, options.env ?? process.env);
-  const cachedData = file ? readOwnFile(file) : undefined;
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${options.source}\n})`, { filename: options.filename, cachedData });
-  const fromCache = cachedData !== undefined && script.cachedDataRejected !== true;
-  if (file && !fromCache) {
-    // At exit the cache holds the functions this process compiled, not only the top level.
-    process.once('exit', () => writeAtomically(file, script.createCachedData()));
+  const file = codeCacheFile(options.sourceKey, options.env ?? process.env, [...notedCodePaths()][0]);
+  const cached = file ? readCacheFile(file) : undefined;
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${options.source}\n})`, {
+    filename: options.filename,
+    cachedData: cached?.data,
+  });
+  const fromCache = cached !== undefined && script.cachedDataRejected !== true;
+  if (file) {
+    process.once('exit', () => {
+      const covered = fromCache ? cached.codePaths : new Set<string>();
+      if (fromCache && [...notedCodePaths()].every((path) => covered.has(path))) return;
+      // At exit the cache holds the functions this process compiled or took from the cache, not only the top level.
+      writeAtomically(file, encodeCacheFile(script.createCachedData(), new Set([...covered, ...notedCodePaths()])));
+    });
   }
   return { run: script.runInThisContext() as ModuleFunction, fromCache };
 }
 
-/** The cache file of one source on this Node, in a folder only this user can write; undefined when caching is off. */
-export function codeCacheFile(sourceKey: string, env: NodeJS.ProcessEnv): string | undefined {
+interface CacheFile {
+  readonly data: Buffer;
+  readonly codePaths: ReadonlySet<string>;
+}
+
+// A cache file: this tag, the length of a JSON header (the code paths it covers), the header, then V8's cache data.
+const CACHE_FILE_TAG = Buffer.from('tpsnyk-cc1');
+const HEADER_LENGTH_BYTES = 4;
+
+function encodeCacheFile(data: Buffer, codePaths: ReadonlySet<string>): Buffer {
+  const header = Buffer.from(JSON.stringify([...codePaths].sort()));
+  const headerLength = Buffer.alloc(HEADER_LENGTH_BYTES);
+  headerLength.writeUInt32BE(header.length);
+  return Buffer.concat([CACHE_FILE_TAG, headerLength, header, data]);
+}
+
+/** The cache in `file`; undefined when it is missing, not this user's, or not in this format (it is then replaced). */
+function readCacheFile(file: string): CacheFile | undefined {
+  const bytes = readOwnFile(file);
+  const headerStart = CACHE_FILE_TAG.length + HEADER_LENGTH_BYTES;
+  if (!bytes || bytes.length < headerStart || !bytes.subarray(0, CACHE_FILE_TAG.length).equals(CACHE_FILE_TAG)) return undefined;
+  const dataStart = headerStart + bytes.readUInt32BE(CACHE_FILE_TAG.length);
+  try {
+    const codePaths: unknown = JSON.parse(bytes.subarray(headerStart, dataStart).toString('utf8'));
+    if (!Array.isArray(codePaths) || dataStart >= bytes.length) return undefined;
+    return { data: bytes.subarray(dataStart), codePaths: new Set(codePaths.map(String)) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The cache file of one source on this Node for one kind of launch (the code path that made it compile), in a folder
+ * only this user can write; undefined when caching is off.
+ */
+export function codeCacheFile(sourceKey: string, env: NodeJS.ProcessEnv, launchKind?: string): string | undefined {
   const configured = env[CODE_CACHE_DIR_ENV];
   if (configured === 'off') return undefined;
   const dir = configured || join(tmpdir(), `terraform-provider-snyk-${process.getuid?.() ?? 'user'}`);
   if (!privateFolder(dir)) return undefined;
-  return join(dir, `${sourceKey}-${process.version}-${process.arch}.v8cache`);
+  const kind = launchKind?.replace(/[^A-Za-z0-9]+/g, '_');
+  return join(dir, `${sourceKey}${kind ? `-${kind}` : ''}-${process.version}-${process.arch}.v8cache`);
 }
 
 /** True when `dir` exists (created if needed) and belongs to this user alone: cached code is run, so nobody else may plant it. */

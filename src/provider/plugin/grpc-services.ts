@@ -1,3 +1,4 @@
+import { noteCodePath } from './code-paths';
 import type { MethodLookup, UnaryMethod } from './grpc-server';
 import { Logger } from './logger';
 import type { MessageTypes, MethodCodec } from './message-types';
@@ -84,6 +85,7 @@ export function serviceMethods(
     const service = Object.hasOwn(services, serviceName) ? services[serviceName] : undefined;
     const handler = service && Object.hasOwn(service, methodName) ? service[methodName] : undefined;
     if (!handler) return undefined;
+    noteCodePath(methodName);
     const codec = EMPTY_MESSAGE_METHODS.has(path) ? EMPTY_MESSAGES : (await loadMessageTypes()).method(serviceName, methodName);
     if (!codec) return undefined;
     return { ...codec, handle: logged(methodName, logger, handler) } satisfies UnaryMethod;
@@ -103,6 +105,7 @@ function precomputedMethod(path: string, response: Uint8Array, logger: Logger): 
 
 function logged(name: string, logger: Logger, handler: Handler): (request: unknown) => Promise<unknown> {
   return async (request) => {
+    noteCodePath(codePathOf(name, request));
     logger.trace('rpc started', { rpc: name });
     try {
       const response = await handler(request as never);
@@ -114,4 +117,10 @@ function logged(name: string, logger: Logger, handler: Handler): (request: unkno
       throw new Error(`${name}: ${message}`);
     }
   };
+}
+
+/** The code an RPC runs depends on the method and, for resources and data sources, on their type. */
+function codePathOf(methodName: string, request: unknown): string {
+  const typeName = (request as { type_name?: unknown } | undefined)?.type_name;
+  return typeof typeName === 'string' ? `${methodName} ${typeName}` : methodName;
 }
