@@ -1,4 +1,4 @@
-import axios, { AxiosError, AxiosInstance, AxiosResponse } from 'axios';
+import type { AxiosInstance, AxiosResponse, CreateAxiosDefaults } from 'axios';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version';
 import { authorizationHeader, SnykCredential } from './auth';
 import { errorFromResponse, SnykApiError } from './errors';
@@ -83,10 +83,12 @@ export function apiPath(strings: TemplateStringsArray, ...values: string[]): str
 
 /**
  * The transport: one axios instance with the API key, User-Agent and timeout, plus retries and error mapping.
- * Every Snyk call goes through {@link SnykHttp.request}.
+ * Every Snyk call goes through {@link SnykHttp.request}. axios (with node:http, https, zlib...) loads at the first
+ * call: the provider's launches that only validate never make one.
  */
 export class SnykHttp {
-  private readonly axios: AxiosInstance;
+  private readonly axiosDefaults: CreateAxiosDefaults;
+  private axios?: Promise<AxiosInstance>;
   private readonly policy: RetryPolicy;
   private readonly clock: RetryClock;
   private readonly timeoutMs: number;
@@ -101,7 +103,7 @@ export class SnykHttp {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.policy = resolveRetryPolicy(options.retry);
     this.clock = { ...SYSTEM_CLOCK, ...options.clock };
-    this.axios = axios.create({
+    this.axiosDefaults = {
       baseURL: options.apiUrl,
       timeout: this.timeoutMs,
       headers: { Authorization: authorizationHeader(options.credential), 'User-Agent': userAgent(options.userAgentSuffix) },
@@ -111,7 +113,7 @@ export class SnykHttp {
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
       transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
-    });
+    };
   }
 
   /** Sends the call (repeating it as `safety` allows) and decodes the 2xx answer. */
@@ -128,7 +130,8 @@ export class SnykHttp {
     await this.options.throttle.acquire(areaOf(spec.path));
     let response: AxiosResponse<string>;
     try {
-      response = await this.axios.request<string>({
+      this.axios ??= import('axios').then(({ default: axios }) => axios.create(this.axiosDefaults));
+      response = await (await this.axios).request<string>({
         method: spec.method,
         url: spec.path,
         params: definedParams(spec.query),
@@ -187,11 +190,16 @@ export class SnykHttp {
 }
 
 function networkCode(caught: unknown): string {
-  if (caught instanceof AxiosError) {
+  if (isAxiosError(caught)) {
     const causeCode = (caught.cause as NodeJS.ErrnoException | undefined)?.code;
     return caught.code ?? causeCode ?? 'UNKNOWN';
   }
   return (caught as NodeJS.ErrnoException | undefined)?.code ?? 'UNKNOWN';
+}
+
+/** axios' own test (`axios.isAxiosError`), which needs no loaded axios: its errors carry `isAxiosError: true`. */
+function isAxiosError(caught: unknown): caught is Error & { code?: string; cause?: unknown } {
+  return typeof caught === 'object' && caught !== null && (caught as { isAxiosError?: unknown }).isAxiosError === true;
 }
 
 /** The low-level message (e.g. "socket hang up"), which carries no request data, with secrets removed anyway. */
