@@ -96,7 +96,8 @@ export function createProviderServer<P>(provider: ProviderType<P>, logger: Logge
     return { diagnostics: toProtocolDiagnostics(diagnostics, schema.attributes) };
   };
 
-  const schemaResponse: protocol.GetProviderSchemaResponse = {
+  // Built on demand: a built provider answers GetProviderSchema from its precomputed bytes, so launches never ask.
+  const schemaResponse = (): protocol.GetProviderSchemaResponse => ({
     provider: toProtocolSchema(providerSchema.attributes, 0, definition.description),
     resource_schemas: Object.fromEntries(
       [...resources.values()].map(({ resource, schema }) => [resource.typeName, toProtocolSchema(schema.attributes, resource.version ?? 0, resource.description)]),
@@ -106,7 +107,7 @@ export function createProviderServer<P>(provider: ProviderType<P>, logger: Logge
     ),
     diagnostics: [],
     server_capabilities: SERVER_CAPABILITIES,
-  };
+  });
 
   return {
     async getMetadata() {
@@ -119,7 +120,7 @@ export function createProviderServer<P>(provider: ProviderType<P>, logger: Logge
     },
 
     async getProviderSchema() {
-      return schemaResponse;
+      return schemaResponse();
     },
 
     async validateProviderConfig(request) {
@@ -140,7 +141,7 @@ export function createProviderServer<P>(provider: ProviderType<P>, logger: Logge
 
     async upgradeResourceState(request) {
       return withResource(request.type_name, {}, async (resource, schema) => {
-        const { state, diagnostics } = upgradeState(resource as Resource<unknown>, request.version, request.raw_state?.json);
+        const { state, diagnostics } = upgradeState(resource as Resource<unknown>, request.version, request.raw_state?.json, schema.type);
         return {
           ...(diagnostics.hasErrors ? {} : { upgraded_state: encodeObject(state, schema) }),
           diagnostics: toProtocolDiagnostics(diagnostics, schema.attributes),

@@ -1,3 +1,4 @@
+import { CtyType } from '../plugin/cty-type';
 import { coerceJsonValue, parseRawStateJson } from '../plugin/json-state';
 import { AttributeMap, objectType } from './attributes';
 import { diagnosticFromError, Diagnostics } from './diagnostics';
@@ -11,9 +12,15 @@ export interface UpgradeResult {
 
 /**
  * Reads stored state written with schema `storedVersion`, runs the upgraders up to the current version, then makes
- * it fit the current schema: attributes the schema no longer has are dropped, new ones read as null.
+ * it fit the current schema (`type`, the cty type of its attributes): attributes the schema no longer has are dropped,
+ * new ones read as null.
  */
-export function upgradeState(definition: ResourceDefinition<Record<string, unknown>, unknown>, storedVersion: number, json: Uint8Array | undefined): UpgradeResult {
+export function upgradeState(
+  definition: ResourceDefinition<Record<string, unknown>, unknown>,
+  storedVersion: number,
+  json: Uint8Array | undefined,
+  type: CtyType = objectType(definition.attributes as AttributeMap),
+): UpgradeResult {
   const diagnostics = new Diagnostics();
   const currentVersion = definition.version ?? 0;
   if (json === undefined || json.length === 0) {
@@ -35,7 +42,7 @@ export function upgradeState(definition: ResourceDefinition<Record<string, unkno
       if (!upgrader) throw new Error(`No upgrader from schema version ${version} of ${definition.typeName}.`);
       raw = upgrader(raw);
     }
-    return { state: coerceJsonValue(raw, objectType(definition.attributes as AttributeMap)) as ObjectValue, diagnostics };
+    return { state: coerceJsonValue(raw, type) as ObjectValue, diagnostics };
   } catch (error) {
     diagnostics.append([diagnosticFromError(error, `Failed to upgrade the stored state of ${definition.typeName}`)]);
     return { state: null, diagnostics };

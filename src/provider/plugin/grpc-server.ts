@@ -250,12 +250,22 @@ function unframe(body: Buffer, maxMessageBytes: number): Buffer {
 
 function answer(stream: ServerHttp2Stream, message: Uint8Array): void {
   if (stream.destroyed || stream.closed) return;
-  const prefix = Buffer.alloc(FRAME_HEADER_BYTES);
-  prefix.writeUInt32BE(message.length, 1);
-  stream.respond({ ':status': 200, 'content-type': 'application/grpc' }, { waitForTrailers: true });
-  stream.once('wantTrailers', () => stream.sendTrailers({ 'grpc-status': String(GrpcStatus.OK) }));
-  stream.write(prefix);
-  stream.end(message);
+  stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
+  stream.once('wantTrailers', () => stream.sendTrailers(OK_TRAILERS));
+  // One write (one trip through the stream's write path) for the frame header and the message.
+  stream.end(frame(message));
+}
+
+const RESPONSE_HEADERS = { ':status': 200, 'content-type': 'application/grpc' } as const;
+const OK_TRAILERS = { 'grpc-status': String(GrpcStatus.OK) } as const;
+
+/** A gRPC length-prefixed message: not compressed (0), the length (4 bytes, big-endian), the message. */
+function frame(message: Uint8Array): Buffer {
+  const framed = Buffer.allocUnsafe(FRAME_HEADER_BYTES + message.length);
+  framed[0] = 0;
+  framed.writeUInt32BE(message.length, 1);
+  framed.set(message, FRAME_HEADER_BYTES);
+  return framed;
 }
 
 function answerTrailersOnly(stream: ServerHttp2Stream, code: GrpcStatus, message: string): void {
