@@ -175,7 +175,7 @@ export function createProviderServer<P>(provider: ProviderType<P>, logger: Logge
             diagnostics.append([diagnosticFromError(error, `Failed to read ${resource.typeName}`)]);
           }
         }
-        logger.trace('read resource', { type: resource.typeName, gone: newState === null, state: redactValue(newState, schema.attributes) });
+        if (logger.enabled('trace')) logger.trace('read resource', { type: resource.typeName, gone: newState === null, state: redactValue(newState, schema.attributes) });
         return { new_state: encodeObject(newState, schema), private: request.private, diagnostics: toProtocolDiagnostics(diagnostics, schema.attributes) };
       });
     },
@@ -188,7 +188,7 @@ export function createProviderServer<P>(provider: ProviderType<P>, logger: Logge
           config: decodeObject(request.config, schema),
           provider: configuredOnce ? configured : undefined,
         });
-        logger.trace('planned resource', { type: resource.typeName, planned: redactValue(plan.planned, schema.attributes) });
+        if (logger.enabled('trace')) logger.trace('planned resource', { type: resource.typeName, planned: redactValue(plan.planned, schema.attributes) });
         return {
           planned_state: encodeObject(plan.planned, schema),
           requires_replace: plan.requiresReplace.map((path) => toProtocolPath(path, schema.attributes)),
@@ -206,7 +206,7 @@ export function createProviderServer<P>(provider: ProviderType<P>, logger: Logge
           config: decodeObject(request.config, schema),
           provider: configuredProvider,
         });
-        logger.trace('applied resource', { type: resource.typeName, state: redactValue(result.newState, schema.attributes) });
+        if (logger.enabled('trace')) logger.trace('applied resource', { type: resource.typeName, state: redactValue(result.newState, schema.attributes) });
         return {
           new_state: encodeObject(result.newState, schema),
           private: request.planned_private,

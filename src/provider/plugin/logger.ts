@@ -8,6 +8,8 @@ export const REDACTED = '(sensitive value)';
 export type LogFields = Record<string, unknown>;
 
 export interface Logger {
+  /** Whether `level` is written: fields that cost work to build (a redacted state) are built only then. */
+  enabled(level: LogLevel): boolean;
   log(level: LogLevel, message: string, fields?: LogFields): void;
   trace(message: string, fields?: LogFields): void;
   debug(message: string, fields?: LogFields): void;
@@ -37,6 +39,7 @@ export function createLogger(options: LoggerOptions): Logger {
     write(`${JSON.stringify(entry)}\n`);
   };
   return {
+    enabled: (level) => LEVEL_ORDER[level] >= threshold,
     log,
     trace: (message, fields) => log('trace', message, fields),
     debug: (message, fields) => log('debug', message, fields),
