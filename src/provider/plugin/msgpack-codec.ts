@@ -1,16 +1,9 @@
-import { decode, encode, ExtData, ExtensionCodec } from '@msgpack/msgpack';
 import { CtyType, CtyValue } from './cty-type';
+import { decodeWire, encodeWire, MsgpackExt } from './msgpack-wire';
 import { isUnknown, Unknown } from './unknown';
 
 /** cty's msgpack encoding of an unknown value: fixext1, extension type 0, one zero byte (`d4 00 00`). */
-const UNKNOWN_EXT = new ExtData(0, new Uint8Array([0]));
-
-/**
- * Reads every extension as raw ExtData: the library's built-in timestamp extension (-1) would otherwise turn it into
- * a Date or throw on unexpected data.
- */
-const extensionCodec = new ExtensionCodec();
-extensionCodec.register({ type: -1, encode: () => null, decode: (data, type) => new ExtData(type, data) });
+const UNKNOWN_EXT = new MsgpackExt(0, new Uint8Array([0]));
 
 /** Thrown when bytes from Terraform do not fit the schema's type: a protocol-level bug, reported as a diagnostic. */
 export class ValueCodecError extends Error {}
@@ -21,12 +14,12 @@ export class ValueCodecError extends Error {}
  */
 export function decodeMsgpackValue(bytes: Uint8Array, type: CtyType): CtyValue {
   if (bytes.length === 0) return null;
-  return fromWire(decode(bytes, { extensionCodec }), type, []);
+  return fromWire(decodeWire(bytes), type, []);
 }
 
 /** Encodes a value with its cty type; objects carry exactly the type's attributes, missing ones as null. */
 export function encodeMsgpackValue(value: CtyValue, type: CtyType): Uint8Array {
-  return encode(toWire(value, type, []), { ignoreUndefined: false });
+  return encodeWire(toWire(value, type, []));
 }
 
 function fail(path: readonly (string | number)[], message: string): never {
@@ -35,7 +28,7 @@ function fail(path: readonly (string | number)[], message: string): never {
 
 function fromWire(raw: unknown, type: CtyType, path: (string | number)[]): CtyValue {
   if (raw === null || raw === undefined) return null;
-  if (raw instanceof ExtData) return Unknown;
+  if (raw instanceof MsgpackExt) return Unknown;
   if (typeof type === 'string') return primitiveFromWire(raw, type, path);
   const [kind, inner] = type;
   switch (kind) {
@@ -79,7 +72,7 @@ function objectFromWire(raw: unknown, attributes: { readonly [name: string]: Cty
 }
 
 function isPlainRecord(raw: unknown): raw is Record<string, unknown> {
-  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && !(raw instanceof Uint8Array) && !(raw instanceof ExtData);
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && !(raw instanceof Uint8Array) && !(raw instanceof MsgpackExt);
 }
 
 function toWire(value: CtyValue | undefined, type: CtyType, path: (string | number)[]): unknown {
