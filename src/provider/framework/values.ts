@@ -11,6 +11,8 @@ export function isObjectValue(value: unknown): value is ObjectValue {
 
 /** Deep equality of cty values; with the type, sets compare regardless of order. Unknown equals only unknown. */
 export function valuesEqual(a: CtyValue, b: CtyValue, type?: CtyType): boolean {
+  // Most comparisons in a plan are of one configured string with itself: no canonical form needed.
+  if (a === b) return true;
   return canonical(a, type) === canonical(b, type);
 }
 
