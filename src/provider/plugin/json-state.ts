@@ -19,7 +19,6 @@ export function parseRawStateJson(bytes: Uint8Array): Record<string, unknown> {
  */
 export function coerceJsonValue(raw: unknown, type: CtyType, path: (string | number)[] = []): CtyValue {
   if (raw === null || raw === undefined) return null;
-  const where = path.length ? path.join('.') : '(root)';
   if (typeof type === 'string') {
     if (type === 'string' && typeof raw === 'string') return raw;
     if (type === 'bool' && typeof raw === 'boolean') return raw;
@@ -28,14 +27,14 @@ export function coerceJsonValue(raw: unknown, type: CtyType, path: (string | num
     // Older state or hand-edited state may hold scalars in another primitive form; cty converts these too.
     if (type === 'string' && (typeof raw === 'number' || typeof raw === 'boolean')) return String(raw);
     if (type === 'bool' && (raw === 'true' || raw === 'false')) return raw === 'true';
-    throw new ValueCodecError(`${where}: expected a ${type} in stored state`);
+    throw new ValueCodecError(`${where(path)}: expected a ${type} in stored state`);
   }
   const [kind, inner] = type;
   if (kind === 'list' || kind === 'set') {
-    if (!Array.isArray(raw)) throw new ValueCodecError(`${where}: expected a ${kind} in stored state`);
+    if (!Array.isArray(raw)) throw new ValueCodecError(`${where(path)}: expected a ${kind} in stored state`);
     return raw.map((item, index) => coerceJsonValue(item, inner, [...path, index]));
   }
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ValueCodecError(`${where}: expected an object in stored state`);
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ValueCodecError(`${where(path)}: expected an object in stored state`);
   const record = raw as Record<string, unknown>;
   const result: { [key: string]: CtyValue } = {};
   if (kind === 'map') {
@@ -44,4 +43,9 @@ export function coerceJsonValue(raw: unknown, type: CtyType, path: (string | num
     for (const [name, attributeType] of Object.entries(inner)) result[name] = coerceJsonValue(record[name], attributeType, [...path, name]);
   }
   return result;
+}
+
+/** The path of a value, for messages (built only when one is thrown). */
+function where(path: readonly (string | number)[]): string {
+  return path.length ? path.join('.') : '(root)';
 }
