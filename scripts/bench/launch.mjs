@@ -9,7 +9,8 @@ import { createLaunchClient, timeBareNode, timeFirstAnswer } from './first-answe
 
 export const LAUNCH_GOAL_RATIO = 1.5;
 
-const MINIMAL_PLUGIN = join(dirname(fileURLToPath(import.meta.url)), 'minimal-plugin.cjs');
+/** The floor of the mechanism: the least any Node program does to answer Terraform's first call under AutoMTLS. */
+export const MINIMAL_PLUGIN = join(dirname(fileURLToPath(import.meta.url)), 'minimal-plugin.cjs');
 
 /**
  * Launches each target and the minimal plugin on its Node `runs` times, interleaved with `node -e 0` (after one

@@ -1,8 +1,11 @@
 // Benchmark 2: a no-op `terraform plan` of 20 resources (10 organizations and 10 brokered integrations, applied once
 // before) against the emulator, for each launch target, against its floor measured in the same run: Terraform's own
 // no-op plan of 20 `terraform_data` plus three `node -e 0` of the same Node (Terraform starts the provider three times
-// per plan: schema, validate, plan). Rounds interleave the three measurements so that machine load hits them alike.
-import { timeBareNode } from './first-answer.mjs';
+// per plan: schema, validate, plan). Rounds interleave the measurements so that machine load hits them alike. Beside
+// it, the floor of the mechanism: the same terraform_data plan plus three launches of minimal-plugin.cjs answering one
+// call each under AutoMTLS, which no Node provider can go below.
+import { createLaunchClient, timeBareNode, timeFirstAnswer } from './first-answer.mjs';
+import { MINIMAL_PLUGIN } from './launch.mjs';
 import { median, round } from './stats.mjs';
 import { PROVIDER_BLOCKS, createBenchWorkspace } from './terraform-workspace.mjs';
 
@@ -67,6 +70,7 @@ export async function runNoopPlanBenchmark({ sources, targets, runs }) {
       [`terraform plan, ${ORGS} orgs + ${ORGS} brokered integrations, median`, ...columns.map((column) => `${column.planMs} ms`)],
       ['**ratio to the floor**', ...columns.map((column) => `**${column.ratio}x**`)],
       ['detail: terraform plan, 1 organization (the same 3 launches, 1 resource), median', ...columns.map((column) => `${column.singleMs} ms (${column.singleRatio}x)`)],
+      [`detail: floor of the mechanism: terraform_data plan + ${PROVIDER_LAUNCHES_PER_PLAN} x minimal AutoMTLS answer (minimal-plugin.cjs)`, ...columns.map((column) => `${column.mechanismFloorMs} ms (${column.mechanismRatio}x the floor)`)],
       ['every plan said "No changes."', ...columns.map((column) => (column.noChanges ? 'yes' : 'no'))],
     ],
     values: columns,
@@ -93,6 +97,8 @@ async function measureTarget({ sources, target, runs }) {
     const terraformPlans = [];
     const singlePlans = [];
     const nodes = [];
+    const minimalLaunches = [];
+    const client = await createLaunchClient();
     let noChanges = true;
     for (let round = 0; round < runs; round++) {
       const plan = await provider.mustTerraform(PLAN_ARGS);
@@ -100,9 +106,12 @@ async function measureTarget({ sources, target, runs }) {
       plans.push(plan.ms);
       terraformPlans.push((await floor.mustTerraform(PLAN_ARGS)).ms);
       singlePlans.push((await single.mustTerraform(PLAN_ARGS)).ms);
-      for (let launch = 0; launch < PROVIDER_LAUNCHES_PER_PLAN; launch++) nodes.push((await timeBareNode(target.node)).ms);
+      for (let launch = 0; launch < PROVIDER_LAUNCHES_PER_PLAN; launch++) {
+        nodes.push((await timeBareNode(target.node)).ms);
+        minimalLaunches.push((await timeFirstAnswer(client, target.node, [MINIMAL_PLUGIN])).answerMs);
+      }
     }
-    return summarise(target, { plans, terraformPlans, singlePlans, nodes, noChanges });
+    return summarise(target, { plans, terraformPlans, singlePlans, nodes, minimalLaunches, noChanges });
   } finally {
     provider.cleanup();
     single.cleanup();
@@ -111,11 +120,12 @@ async function measureTarget({ sources, target, runs }) {
   }
 }
 
-function summarise(target, { plans, terraformPlans, singlePlans, nodes, noChanges }) {
+function summarise(target, { plans, terraformPlans, singlePlans, nodes, minimalLaunches, noChanges }) {
   const terraformMs = round(median(terraformPlans));
   const nodeMs = round(median(nodes));
   const floorMs = round(terraformMs + PROVIDER_LAUNCHES_PER_PLAN * nodeMs);
   const planMs = round(median(plans));
   const singleMs = round(median(singlePlans));
-  return { id: target.id, label: target.label, terraformMs, nodeMs, floorMs, planMs, ratio: round(planMs / floorMs, 2), singleMs, singleRatio: round(singleMs / floorMs, 2), noChanges };
+  const mechanismFloorMs = round(terraformMs + PROVIDER_LAUNCHES_PER_PLAN * median(minimalLaunches));
+  return { id: target.id, label: target.label, terraformMs, nodeMs, floorMs, planMs, ratio: round(planMs / floorMs, 2), singleMs, singleRatio: round(singleMs / floorMs, 2), mechanismFloorMs, mechanismRatio: round(mechanismFloorMs / floorMs, 2), noChanges };
 }
