@@ -1,5 +1,6 @@
 import { ConnectionSettings, credentialOption, SnykClient } from '../snyk';
 import { ConcurrencyLimiter, limitMethods } from './concurrency';
+import { ConnectionIntegrationsCache } from './connection-integrations-cache';
 import { LoadCache } from './load-cache';
 import { OrganizationListingCache } from './org-listing-cache';
 import { VisibleOrganizationsCache } from './visible-orgs-cache';
@@ -23,6 +24,8 @@ export interface SnykProviderContext {
   readonly orgs: OrganizationListingCache;
   /** The organizations the key sees (`GET /v1/orgs`), listed once per process: lookups by slug share it. */
   readonly visibleOrgs: VisibleOrganizationsCache;
+  /** Each Universal Broker connection's org integrations, listed once per connection; writes to them go through it. */
+  readonly connectionIntegrations: ConnectionIntegrationsCache;
   readonly region: string;
   readonly apiUrl: string;
   /**
@@ -44,6 +47,7 @@ export function createSnykContext(
     typeMaps: new LoadCache((orgId) => client.getIntegrationTypeMap(orgId)),
     orgs: new OrganizationListingCache({ listGroupOrgs: (groupId) => client.listGroupOrgs(groupId), getOrg: (orgId) => client.getOrg(orgId) }),
     visibleOrgs: new VisibleOrganizationsCache(() => client.listOrgs()),
+    connectionIntegrations: new ConnectionIntegrationsCache(client.universalBroker),
     region: config.region,
     apiUrl: config.apiUrl,
     releasedProvisionalTokens: new Map(),

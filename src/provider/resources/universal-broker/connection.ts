@@ -145,13 +145,13 @@ export const connectionResource = defineResource<ConnectionModel, SnykProviderCo
   },
 
   async delete({ state, provider }) {
-    const client = ubClient(provider);
+    const connection = { tenantId: state.tenant_id, connectionId: state.id as string };
     try {
-      await client.deleteConnection(refOf(state));
+      await ubClient(provider).deleteConnection(refOf(state));
     } catch (error) {
       if (isNotFound(error)) return;
       if (isRefusedDelete(error)) {
-        const integrations = await client.listConnectionIntegrations(state.tenant_id, state.id as string).catch(() => []);
+        const integrations = (await provider.connectionIntegrations.listAfresh(connection).catch(() => undefined)) ?? [];
         const orgs = integrations.map((integration) => `${integration.orgId} (${integration.integrationType} integration ${integration.id})`);
         throw new DiagnosticError(
           'Snyk refused to delete the broker connection',
@@ -161,6 +161,8 @@ export const connectionResource = defineResource<ConnectionModel, SnykProviderCo
         );
       }
       throw error;
+    } finally {
+      provider.connectionIntegrations.invalidate(connection); // a deleted connection's integrations go with it
     }
   },
 

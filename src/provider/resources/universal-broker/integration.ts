@@ -1,5 +1,6 @@
 import { BROKER_CONNECTION_TYPE_NAMES, BrokerConnectionIntegration } from '../../../snyk/universal-broker';
 import { attr, DiagnosticError, defineResource, Diagnostics, isUnknown, oneOf, Planned, requiresReplace, types, useStateForUnknown, uuid, validator } from '../../framework';
+import { ConnectionKey } from '../../connection-integrations-cache';
 import { SnykProviderContext } from '../../snyk-context';
 import { ORGANIZATION_ID } from '../descriptions';
 import { known } from '../known';
@@ -8,7 +9,6 @@ import { CONNECTION_TYPES_MARKDOWN } from './connection-configuration';
 import { CONNECTION_ID, REPLACE_ON_CHANGE, TENANT_ADMIN_NOTE, TENANT_ID } from './descriptions';
 import { parseImportId } from './import-id';
 import { isNotFound } from '../snyk-errors';
-import { ubClient } from './ub-client';
 
 export interface BrokerIntegrationModel {
   id: string | null;
@@ -25,17 +25,12 @@ const everyUuid = validator<string[]>('every element must be a UUID', (values) =
   return bad === undefined ? undefined : `Expected organization IDs (UUIDs), got "${bad}".`;
 });
 
-function toModel(integration: BrokerConnectionIntegration, prior: BrokerIntegrationModel): BrokerIntegrationModel {
-  return { ...prior, id: integration.id, organization_id: integration.orgId, type: integration.integrationType };
+function connectionOf(state: BrokerIntegrationModel): ConnectionKey {
+  return { tenantId: state.tenant_id, connectionId: state.broker_connection_id };
 }
 
-async function findIntegration(provider: SnykProviderContext, tenantId: string, connectionId: string, id: string): Promise<BrokerConnectionIntegration | undefined> {
-  try {
-    return (await ubClient(provider).listConnectionIntegrations(tenantId, connectionId)).find((integration) => integration.id === id);
-  } catch (error) {
-    if (isNotFound(error)) return undefined; // the connection is gone, and its integrations with it
-    throw error;
-  }
+function toModel(integration: BrokerConnectionIntegration, prior: BrokerIntegrationModel): BrokerIntegrationModel {
+  return { ...prior, id: integration.id, organization_id: integration.orgId, type: integration.integrationType };
 }
 
 /**
@@ -130,16 +125,14 @@ export const brokerIntegrationResource = defineResource<BrokerIntegrationModel, 
     // Snyk allows one integration per type in an org, so an existing one can only move onto the connection: name it,
     // since what Snyk does when it is not named is undocumented (it may adopt it or refuse).
     const existing = state.integration_id ?? (await provider.typeMaps.get(state.organization_id))[state.type];
-    const created = await ubClient(provider).createConnectionIntegration(state.tenant_id, state.broker_connection_id, state.organization_id, {
-      type: state.type,
-      integrationId: existing,
-    });
+    const created = await provider.connectionIntegrations.connect(connectionOf(state), state.organization_id, { type: state.type, integrationId: existing });
     provider.typeMaps.invalidate(state.organization_id);
     return { ...state, id: created.id };
   },
 
   async read({ state, provider }) {
-    const integration = await findIntegration(provider, state.tenant_id, state.broker_connection_id, state.id as string);
+    // One listing per connection serves every integration on it (and the 404 of a connection that is gone).
+    const integration = await provider.connectionIntegrations.find(connectionOf(state), state.id as string);
     return integration ? toModel(integration, state) : null;
   },
 
@@ -154,7 +147,7 @@ export const brokerIntegrationResource = defineResource<BrokerIntegrationModel, 
 
   async delete({ state, provider, diagnostics }) {
     try {
-      await ubClient(provider).deleteConnectionIntegration(state.tenant_id, state.broker_connection_id, state.organization_id, state.id as string);
+      await provider.connectionIntegrations.disconnect(connectionOf(state), state.organization_id, state.id as string);
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
@@ -169,7 +162,8 @@ export const brokerIntegrationResource = defineResource<BrokerIntegrationModel, 
 
   async importState({ id, provider }) {
     const parts = parseImportId('snyk_broker_integration', id, ['tenant_id', 'broker_connection_id', 'id']);
-    const integration = await findIntegration(provider, parts.tenant_id as string, parts.broker_connection_id as string, parts.id as string);
+    const connection = { tenantId: parts.tenant_id as string, connectionId: parts.broker_connection_id as string };
+    const integration = await provider.connectionIntegrations.find(connection, parts.id as string);
     if (!integration) throw new DiagnosticError('Cannot import broker integration', `Connection ${parts.broker_connection_id} serves no integration ${parts.id}.`);
     return {
       id: integration.id,
