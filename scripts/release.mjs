@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { executableArch, executableFormat, seaFuseFlipped } from './release/executable-format.mjs';
-import { MISSING_KEY_MESSAGE, signDetached } from './release/gpg.mjs';
+import { MISSING_KEY_MESSAGE, signDetached, takeSigningKey } from './release/gpg.mjs';
 import { fetchPackage } from './release/npm-packages.mjs';
 import { BUNDLE_NODE_REQUIREMENT, NODE_VERSION, PLATFORMS, POSTJECT, defaultCacheDir, hostPlatformName, platformByName } from './release/platforms.mjs';
 import { writeRegistryLayout } from './release/registry-layout.mjs';
@@ -96,6 +96,7 @@ export async function release(args = process.argv.slice(2)) {
   const cacheDir = resolve(option(args, '--cache', defaultCacheDir(root)));
   const platforms = option(args, '--platforms', PLATFORMS.map((p) => p.name).join(',')).split(',').map(platformByName);
   if (!process.env.GPG_PRIVATE_KEY) throw new Error(MISSING_KEY_MESSAGE);
+  const signingKeyEnv = takeSigningKey();
   const bundlePath = join(root, 'dist', 'terraform-provider-snyk.js');
   const host = platformByName(hostPlatformName());
   if (host.kind !== 'standalone') throw new Error(`The release is built on ${PLATFORMS.filter((p) => p.kind === 'standalone').map((p) => p.name).join(', ')}, not ${host.name}.`);
@@ -130,7 +131,7 @@ export async function release(args = process.argv.slice(2)) {
     .join('');
   writeFileSync(join(outDir, shasumsFile), sums);
   const signatureFile = `${shasumsFile}.sig`;
-  const signingKey = timed(timings, 'sign SHA256SUMS', () => signDetached(join(outDir, shasumsFile), join(outDir, signatureFile)));
+  const signingKey = timed(timings, 'sign SHA256SUMS', () => signDetached(join(outDir, shasumsFile), join(outDir, signatureFile), signingKeyEnv));
   writeRegistryLayout(outDir, { namespace: NAMESPACE, type: TYPE, version, hostname: ORIGIN_HOSTNAME, packages, shasumsFile, signatureFile, signingKey });
   writeFileSync(join(outDir, 'RELEASE_NOTES.md'), releaseNotes({ version, packages, signingKey }));
 

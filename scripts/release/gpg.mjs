@@ -14,9 +14,25 @@ export const MISSING_KEY_MESSAGE = [
   'Registries show the public key to users, so use the key you publish for this provider.',
 ].join('\n');
 
+const SIGNING_VARIABLES = ['GPG_PRIVATE_KEY', 'GPG_FINGERPRINT', 'GPG_PASSPHRASE'];
+
+/**
+ * Takes the signing key's variables out of `env` (process.env by default) and returns them: the release starts npm,
+ * tar, node and gpg, and none of them needs the secret key or its passphrase in its environment.
+ */
+export function takeSigningKey(env = process.env) {
+  const taken = {};
+  for (const name of SIGNING_VARIABLES) {
+    if (env[name] !== undefined) taken[name] = env[name];
+    delete env[name];
+  }
+  return taken;
+}
+
 function gpg(home, args, input) {
   return execFileSync('gpg', ['--homedir', home, '--batch', '--yes', '--no-tty', ...args], {
     input,
+    env: withoutSigningKey(process.env),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
 }
@@ -43,6 +59,10 @@ export function signDetached(file, signatureFile, env = process.env) {
     }
     rmSync(home, { recursive: true, force: true });
   }
+}
+
+function withoutSigningKey(env) {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !SIGNING_VARIABLES.includes(name)));
 }
 
 function firstSecretKeyFingerprint(home) {
