@@ -100,8 +100,15 @@ describe('Universal Broker with terraform', () => {
         expect(logs).not.toContain(emulatorSecret);
         expect(logs).not.toContain('glpat-planted-team-b-credential');
 
-        // A second plan is empty.
+        // A second plan is empty, and lists each connection's integrations once, however many it serves (ghe serves two).
+        stack.emulator.clearRequests();
         expect((await stack.plan()).code).toBe(0);
+        const integrationListings = stack.emulator
+          .requests()
+          .filter((request) => request.method === 'GET' && /\/brokers\/connections\/[^/]+\/integrations$/.test(request.path))
+          .map((request) => request.path);
+        const listingOf = (connection: string) => `/rest/tenants/${tenant}/brokers/connections/${resources.get(`snyk_broker_connection.${connection}`)?.values.id}/integrations`;
+        expect(integrationListings.sort()).toEqual([listingOf('ghe'), listingOf('gitlab')].sort());
 
         // Drift: the GHE connection renamed outside Terraform shows as an in-place rename.
         const client = outsideClient(stack);
