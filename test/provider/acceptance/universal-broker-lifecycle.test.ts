@@ -165,8 +165,12 @@ describe('Universal Broker lifecycle with terraform', () => {
         ];
         const imports = addresses.map((address, index) => `import {\n  to = ${address}\n  id = "${importIds[index]}"\n}\n`).join('');
         stack.configure(familyHcl(group, tenant) + MIGRATION + imports);
+        stack.emulator.clearRequests();
         const importPlan = await stack.plan();
         expect(importPlan.stdout).toContain('6 to import, 0 to add');
+        // Importing and reading both integrations of the connection share one listing of its integrations.
+        const integrationListings = stack.emulator.requests().filter((request) => request.method === 'GET' && request.path.endsWith(`/brokers/connections/${connection}/integrations`));
+        expect(integrationListings).toHaveLength(1);
         expect(importPlan.stdout).toContain('0 to destroy');
         expect(unwrapped(importPlan.stdout)).toContain('Client secret unknown after import');
         await stack.apply();
