@@ -28,6 +28,12 @@ export interface EmulatorOptions extends UniversalBrokerOptions {
   oauthTokens?: readonly string[];
   /** Where rate-limit windows read the time; tests pass a `ManualClock`. @default the system clock */
   clock?: EmulatorClock;
+  /**
+   * Length of the rate-limiting interval, and the `Retry-After` a 429 sends. Snyk's is one minute; tests that must reach
+   * a 429 through a real client shorten it, so that nobody waits a minute (`N/min` then means N per interval).
+   * @default 60000
+   */
+  rateLimitWindowMs?: number;
   /** JSON file the state is persisted to after every change, and loaded from at start when it exists. */
   stateFile?: string;
   /** Faults in force from the start. */
@@ -83,7 +89,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const persister = new StatePersister(options.stateFile, () => model.snapshot());
   await persister.save();
   const oauthTokens = [...(options.oauthTokens ?? [])];
-  const rateLimiter = new RateLimiter(behaviors, options.clock ?? systemClock);
+  const rateLimiter = new RateLimiter(behaviors, options.clock ?? systemClock, options.rateLimitWindowMs);
   const handler = new EmulatorRequestHandler({ model, faults, log, behaviors, universalBroker }, { apiKey, oauthTokens }, persister, rateLimiter);
   const host = options.host ?? LOCALHOST;
   const { servers, port } = await listenOn(handler.listener, host, options.port ?? 0);

@@ -29,6 +29,7 @@ export class RateLimiter {
   constructor(
     private readonly behaviors: BehaviorSet,
     private readonly clock: EmulatorClock,
+    private readonly windowMs: number = WINDOW_MS,
   ) {}
 
   /** Counts a call of `key` to `api` and says whether it is over the limit. */
@@ -46,7 +47,7 @@ export class RateLimiter {
       bucket.blockedUntil = undefined;
       bucket.calls = [];
     }
-    bucket.calls = bucket.calls.filter((time) => time > now - WINDOW_MS);
+    bucket.calls = bucket.calls.filter((time) => time > now - this.windowMs);
     if (bucket.calls.length >= limit) {
       return this.block(bucket, now);
     }
@@ -55,8 +56,8 @@ export class RateLimiter {
   }
 
   private block(bucket: Bucket, now: number): RateLimitVerdict {
-    bucket.blockedUntil = now + WINDOW_MS;
-    return { limited: true, retryAfterSeconds: WINDOW_MS / 1000 };
+    bucket.blockedUntil = now + this.windowMs;
+    return { limited: true, retryAfterSeconds: Math.ceil(this.windowMs / 1000) };
   }
 
   private bucket(id: string): Bucket {

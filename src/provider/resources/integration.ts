@@ -157,7 +157,9 @@ export const integrationResource = defineResource<IntegrationModel, SnykProvider
     } else if (broker && prior.broker !== true) {
       diagnostics.addWarning(['broker_token'], TOKEN_NOT_READ_TITLE, TOKEN_NOT_READ_DETAIL);
       state = { ...state, broker_token: null };
-    } else if (!broker && prior.broker === true) {
+    } else if (!broker && prior.broker !== false) {
+      // Brokered, or not known (imported, replaced outside Terraform): Snyk refuses a credentials-only update on a
+      // brokered integration, so disable the broker with the credentials, which sets them either way.
       await provider.client.disableBroker(orgId, id, prior.type, credentials ?? {});
       state = { ...state, broker_token: null };
     } else if (!broker && !credentialsEqual(credentials, prior.credentials)) {

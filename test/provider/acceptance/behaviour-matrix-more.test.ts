@@ -2,7 +2,7 @@ import { HARDEST, SECOND_HALF } from './behaviour-matrix-cases';
 import { runLifecycle } from './lifecycle';
 
 describe('the core lifecycle under every undocumented Snyk behaviour (second half, then all the hardest at once)', () => {
-  test.each(SECOND_HALF)('%s', (_name, behaviors) => runLifecycle({ behaviors }), 240_000);
+  test.each(SECOND_HALF)('%s', (_name, matrixCase) => runLifecycle(matrixCase), 240_000);
 
-  test('all the hardest at once', () => runLifecycle({ behaviors: HARDEST }), 240_000);
+  test('all the hardest at once', () => runLifecycle(HARDEST), 240_000);
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BehaviorOverrides, EmulatorState, FaultRule } from '../../../src/emulator';
 import { pathMatcher } from '../../../src/emulator/faults';
 import { CommandResult } from '../../support/terraform';
-import { createSnykStack, orgHcl, SnykStack, unwrapped } from './support';
+import { createSnykStack, integrationCloneHcl, orgHcl, SnykStack, unwrapped } from './support';
 
 /**
  * The provider's core lifecycle, as the behaviour matrix runs it against one emulator: organizations, a brokered
@@ -15,16 +15,54 @@ export interface LifecycleRun {
   readonly behaviors?: BehaviorOverrides;
   /** A fault in force for one step only (`when: 'after'`: the call is carried out, its answer lost). */
   readonly fault?: { readonly step: StepName; readonly rule: FaultRule };
+  /** The extra situations to provoke before the destroy (none by default). */
+  readonly edges?: EdgeStepOptions;
+  /** The emulator's rate-limiting interval. @default one minute, as Snyk's */
+  readonly rateLimitWindowMs?: number;
+  /** Calls the request log must show after the run, answered with the status given. */
+  readonly provokes?: readonly LoggedCall[];
+  /** Answers the request log must not show after the run. */
+  readonly avoids?: readonly LoggedCall[];
 }
 
-export type StepName = 'create' | 'activate' | 'rotate-and-import' | 'destroy';
+/** A call in the emulator's request log: method, path pattern (`*` one segment, a trailing `**` any rest) and status. */
+export interface LoggedCall {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE' | '*';
+  readonly pathPattern: string;
+  readonly status: number;
+}
+
+/**
+ * Situations that the core lifecycle does not meet, each provoked in one extra step (`edge`) before the destroy,
+ * with the provider's outcome asserted. A first apply meets the refusals; a second, without what was refused, must
+ * converge with the usual invariants.
+ */
+export interface EdgeStepOptions {
+  /** The copied org's brokered integration, imported again with broker = false and credentials (`broker` unknown). */
+  readonly importUnknownAsDirect?: boolean;
+  /** A clone into an organization of another group: Snyk refuses it (`clone-across-groups-status`). */
+  readonly cloneToOtherGroup?: boolean;
+  /** A second provisional token in the family while the rotation's is outstanding (`provision-conflict-status`). */
+  readonly secondProvisional?: boolean;
+  /** An integration of a type the organization already has (`integration-duplicate-type-status`). */
+  readonly duplicateType?: boolean;
+  /** An organization with a project, destroyed (`org-delete-with-projects-status`). */
+  readonly orgWithProjects?: boolean;
+}
+
+export type StepName = 'create' | 'activate' | 'rotate-and-import' | 'edge' | 'destroy';
 
 const TYPE = 'github-enterprise';
 
 interface StepConfig {
   readonly token?: { generation: number; activate: boolean };
   readonly importCopy?: boolean;
+  /** HCL added by the edge step. */
+  readonly extra?: string;
 }
+
+/** Credentials of a github-enterprise integration without the broker. */
+const DIRECT_CREDENTIALS = '{\n    token = "ghe-direct-token"\n    url   = "https://ghe.example.com"\n  }';
 
 function lifecycleHcl(group: string, step: StepConfig, copyOrgId: string | null): string {
   const org = (name: string, extra = '') => orgHcl(`matrix-${name}`, name, group, extra);
@@ -55,6 +93,7 @@ resource "snyk_integration_clone" "team" {
 }
 `;
   }
+  hcl += step.extra ?? '';
   if (step.importCopy && copyOrgId) {
     hcl += `import {
   to = snyk_integration.copy
@@ -70,6 +109,28 @@ resource "snyk_integration" "copy" {
   return hcl;
 }
 
+/** A clone of the brokered integration into `snyk_organization.<org>`. */
+function integrationCloneHclFor(resourceName: string, org: string): string {
+  return integrationCloneHcl(resourceName, { org: 'platform', integration: 'ghe' }, org);
+}
+
+/** A second rotation in the family (of the team's clone) while the rotation's provisional token is outstanding. */
+const SECOND_PROVISIONAL_HCL = `resource "snyk_broker_token" "second" {
+  organization_id   = snyk_organization.team.id
+  integration_id    = snyk_integration_clone.team.id
+  rotation_triggers = { generation = "1" }
+  activate          = false
+}
+`;
+
+/** A second integration of the clone's type in the team organization. */
+const DUPLICATE_TYPE_HCL = `resource "snyk_integration" "duplicate" {
+  organization_id = snyk_organization.team.id
+  type            = "${TYPE}"
+  broker          = true
+}
+`;
+
 type Resources = Record<string, Record<string, unknown>>;
 
 interface Family {
@@ -79,12 +140,31 @@ interface Family {
 
 /** Runs the whole lifecycle; throws (failing the test) on the first broken invariant. */
 export async function runLifecycle(run: LifecycleRun): Promise<void> {
-  const stack = await createSnykStack({ behaviors: run.behaviors });
+  const stack = await createSnykStack({ behaviors: run.behaviors, rateLimitWindowMs: run.rateLimitWindowMs });
   try {
     await new Lifecycle(stack, run).run();
+    expectLoggedCalls(stack, run);
   } finally {
     await stack.close();
   }
+}
+
+/** The behaviour was met (its calls are in the log with its status), and what must be avoided was. */
+function expectLoggedCalls(stack: SnykStack, run: LifecycleRun): void {
+  const log = stack.emulator.requests();
+  const answered = (expected: LoggedCall) => {
+    const matches = loggedPathMatcher(expected.pathPattern);
+    return log.some((entry) => (expected.method === '*' || entry.method === expected.method) && matches(entry.path) && entry.status === expected.status);
+  };
+  const describe = (calls: readonly LoggedCall[]) => calls.map((call) => `${call.method} ${call.pathPattern} -> ${call.status}`);
+  expect(describe((run.provokes ?? []).filter((expected) => !answered(expected)))).toEqual([]);
+  expect(describe((run.avoids ?? []).filter(answered))).toEqual([]);
+}
+
+function loggedPathMatcher(pattern: string): (path: string) => boolean {
+  if (!pattern.endsWith('/**')) return pathMatcher(pattern);
+  const prefix = pattern.slice(0, -2);
+  return (path) => path.startsWith(prefix);
 }
 
 class Lifecycle {
@@ -120,8 +200,74 @@ class Lifecycle {
     expect(unwrapped(rotate.stdout + rotate.stderr)).toContain('Broker token not known');
     expect((await this.resources())['snyk_integration.copy'].broker_token).toBeNull();
 
-    await this.destroy();
-    expect(this.stack.emulator.state().orgs.length).toBe(orgsBefore);
+    const edges = this.run_.edges ?? {};
+    if (Object.values(edges).some(Boolean)) await this.edgeStep(edges);
+    const keptOrgs = await this.destroy(edges);
+    expect(this.stack.emulator.state().orgs.length).toBe(orgsBefore + keptOrgs);
+  }
+
+  /**
+   * The situations of `edges`, with the provider's outcome for each: a refusal that names the call and what to do,
+   * or the documented safe outcome; never a token changed or lost (the step's invariants).
+   */
+  private async edgeStep(edges: EdgeStepOptions): Promise<void> {
+    const elsewhere = edges.cloneToOtherGroup || edges.orgWithProjects ? this.stack.emulator.createGroup('matrix-elsewhere').id : null;
+    const kept = this.edgeHcl(edges, elsewhere);
+    const refused =
+      (edges.cloneToOtherGroup ? integrationCloneHclFor('elsewhere', 'elsewhere') : '') +
+      (edges.secondProvisional ? SECOND_PROVISIONAL_HCL : '') +
+      (edges.duplicateType ? DUPLICATE_TYPE_HCL : '');
+    const rotation = { generation: 2, activate: false };
+    if (refused) {
+      this.stack.configure(lifecycleHcl(this.group, { token: rotation, importCopy: !edges.importUnknownAsDirect, extra: kept + refused }, this.copyOrgId));
+      const first = await this.stack.workspace.terraform(['apply', '-auto-approve', '-no-color', '-parallelism=4']);
+      expect(first.code).not.toBe(0);
+      const output = unwrapped(first.stderr);
+      if (edges.cloneToOtherGroup) expect(output).toMatch(/Snyk API POST \S+\/clone failed: 4\d\d .*same group/);
+      if (edges.secondProvisional) expect(output).toContain('A provisional Broker token already exists');
+      if (edges.duplicateType) expect(output).toContain(`terraform import <resource address> ${this.teamOrgId()}/${TYPE}`);
+    }
+    await this.step('edge', { token: rotation, importCopy: !edges.importUnknownAsDirect, extra: kept }, false);
+    if (edges.importUnknownAsDirect) {
+      // Disabled with the credentials whether or not it was brokered; Snyk's token-like PUT answer is not kept.
+      expect((await this.resources())['snyk_integration.copy_direct']).toMatchObject({ broker: false, broker_token: null });
+      expect(this.stack.emulator.state().integrations.find((integration) => integration.orgId === this.copyOrgId)?.tokenFamilyId).toBeNull();
+    }
+    if (edges.orgWithProjects) {
+      const org = String((await this.resources())['snyk_organization.elsewhere'].id);
+      this.stack.emulator.addProject(org);
+    }
+  }
+
+  /** What the edge step keeps in the configuration after its refusals. */
+  private edgeHcl(edges: EdgeStepOptions, elsewhereGroup: string | null): string {
+    let hcl = elsewhereGroup ? orgHcl('matrix-elsewhere', 'elsewhere', elsewhereGroup) : '';
+    if (edges.importUnknownAsDirect && this.copyOrgId) {
+      hcl += `removed {
+  from = snyk_integration.copy
+  lifecycle {
+    destroy = false
+  }
+}
+import {
+  to = snyk_integration.copy_direct
+  id = "${this.copyOrgId}/${TYPE}"
+}
+resource "snyk_integration" "copy_direct" {
+  organization_id = snyk_organization.copy.id
+  type            = "${TYPE}"
+  broker          = false
+  credentials     = ${DIRECT_CREDENTIALS}
+}
+`;
+    }
+    return hcl;
+  }
+
+  private teamOrgId(): string {
+    const team = this.stack.emulator.state().orgs.find((org) => org.name === 'matrix-team');
+    if (!team) throw new Error('no matrix-team organization');
+    return team.id;
   }
 
   /** Applies one step (recovering as the error message says, when it stops), then checks the invariants. */
@@ -210,13 +356,29 @@ class Lifecycle {
     this.liveToken = family.token;
   }
 
-  private async destroy(): Promise<void> {
+  /** Destroys everything; returns how many organizations stay in Snyk, as the destroy's error said they would. */
+  private async destroy(edges: EdgeStepOptions): Promise<number> {
     this.armFault('destroy');
     const result = await this.stack.workspace.terraform(['destroy', '-auto-approve', '-no-color', '-parallelism=4']);
-    if (result.code !== 0) throw new Error(`destroy failed:\n${result.stderr}`);
+    let kept = 0;
+    if (edges.orgWithProjects) {
+      // Snyk refuses to delete an organization with projects: the destroy stops naming the call and its status
+      // (with what to do, for the documented 409), and the organization stays in state until removed from it.
+      expect(result.code).not.toBe(0);
+      const output = unwrapped(result.stderr);
+      expect(output).toMatch(/Snyk API DELETE \/v1\/org\/\S+ failed: 4\d\d/);
+      if (output.includes('failed: 409')) expect(output).toContain('terraform state rm');
+      expect(Object.keys(await this.resources())).toEqual(['snyk_organization.elsewhere']);
+      await this.stack.workspace.mustTerraform(['state', 'rm', 'snyk_organization.elsewhere']);
+      kept = 1;
+    } else if (result.code !== 0) {
+      throw new Error(`destroy failed:\n${result.stderr}`);
+    }
     this.expectFaultFired('destroy');
     this.stack.emulator.clearFaults();
     await this.checkInvariants('destroy', false, false);
+    expect(await this.resources()).toEqual({});
+    return kept;
   }
 
   /** The resources in Terraform's state, read from the local state file (cheaper than `terraform show`). */
