@@ -52,20 +52,17 @@ export const ONE_AT_A_TIME: ReadonlyArray<[string, MatrixCase]> = [
       avoids: [...refused('PUT', INTEGRATION, 400, 422), ...refused('POST', INTEGRATIONS, 409)],
     },
   ],
-  ['integration-post-broker-token=include', { behaviors: { 'integration-post-broker-token': 'include' }, provokes: [call('POST', INTEGRATIONS, 200)] }],
+  [
+    'integration-post-broker-token=include',
+    // The token comes with the POST, so the broker is not enabled again to capture it (no PUT on the integration).
+    { behaviors: { 'integration-post-broker-token': 'include' }, provokes: [call('POST', INTEGRATIONS, 200)], avoids: [call('PUT', INTEGRATION, 200)] },
+  ],
   ['broker-reenable=same-token', { behaviors: { 'broker-reenable': 'same-token' }, provokes: [call('PUT', INTEGRATION, 200)] }],
   ['broker-reenable=refuse', { behaviors: { 'broker-reenable': 'refuse' }, provokes: [call('PUT', INTEGRATION, 409)] }],
   ['provision-conflict-status=400', { behaviors: { 'provision-conflict-status': '400' }, edges: { secondProvisional: true }, provokes: [call('POST', PROVISION, 400)] }],
   ['provision-conflict-status=422', { behaviors: { 'provision-conflict-status': '422' }, edges: { secondProvisional: true }, provokes: [call('POST', PROVISION, 422)] }],
-  [
-    'provision-conflict-scope=group',
-    {
-      behaviors: { 'provision-conflict-scope': 'group' },
-      edges: { secondProvisional: true },
-      provokes: [call('POST', PROVISION, 409)],
-      limit: 'the second provisional token is asked for in the same token family, which conflicts under either scope; no second family is rotated',
-    },
-  ],
+  // Per family, the other family's rotation would be provisioned (200); per group, Snyk refuses it.
+  ['provision-conflict-scope=group', { behaviors: { 'provision-conflict-scope': 'group' }, edges: { otherFamilyProvisional: true }, provokes: [call('POST', PROVISION, 409)] }],
   ['switch-without-provisional-status=400', { behaviors: { 'switch-without-provisional-status': '400' }, fault: LOST_SWITCH, provokes: [call('POST', SWITCH, 400)] }],
   ['switch-without-provisional-status=404', { behaviors: { 'switch-without-provisional-status': '404' }, fault: LOST_SWITCH, provokes: [call('POST', SWITCH, 404)] }],
   [

@@ -44,6 +44,11 @@ export interface EdgeStepOptions {
   readonly cloneToOtherGroup?: boolean;
   /** A second provisional token in the family while the rotation's is outstanding (`provision-conflict-status`). */
   readonly secondProvisional?: boolean;
+  /**
+   * A rotation of another token family of the group (a new brokered integration) while the rotation's provisional
+   * token is outstanding: refused only where Snyk counts one provisional token per group (`provision-conflict-scope`).
+   */
+  readonly otherFamilyProvisional?: boolean;
   /** An integration of a type the organization already has (`integration-duplicate-type-status`). */
   readonly duplicateType?: boolean;
   /** An organization with a project, destroyed (`org-delete-with-projects-status`). */
@@ -118,6 +123,20 @@ function integrationCloneHclFor(resourceName: string, org: string): string {
 const SECOND_PROVISIONAL_HCL = `resource "snyk_broker_token" "second" {
   organization_id   = snyk_organization.team.id
   integration_id    = snyk_integration_clone.team.id
+  rotation_triggers = { generation = "1" }
+  activate          = false
+}
+`;
+
+/** A rotation of a second token family: a new brokered integration of another type in the team organization. */
+const OTHER_FAMILY_PROVISIONAL_HCL = `resource "snyk_integration" "other_family" {
+  organization_id = snyk_organization.team.id
+  type            = "gitlab"
+  broker          = true
+}
+resource "snyk_broker_token" "other_family" {
+  organization_id   = snyk_organization.team.id
+  integration_id    = snyk_integration.other_family.id
   rotation_triggers = { generation = "1" }
   activate          = false
 }
@@ -216,6 +235,7 @@ class Lifecycle {
     const refused =
       (edges.cloneToOtherGroup ? integrationCloneHclFor('elsewhere', 'elsewhere') : '') +
       (edges.secondProvisional ? SECOND_PROVISIONAL_HCL : '') +
+      (edges.otherFamilyProvisional ? OTHER_FAMILY_PROVISIONAL_HCL : '') +
       (edges.duplicateType ? DUPLICATE_TYPE_HCL : '');
     const rotation = { generation: 2, activate: false };
     if (refused) {
@@ -224,7 +244,7 @@ class Lifecycle {
       expect(first.code).not.toBe(0);
       const output = unwrapped(first.stderr);
       if (edges.cloneToOtherGroup) expect(output).toMatch(/Snyk API POST \S+\/clone failed: 4\d\d .*same group/);
-      if (edges.secondProvisional) expect(output).toContain('A provisional Broker token already exists');
+      if (edges.secondProvisional || edges.otherFamilyProvisional) expect(output).toContain('A provisional Broker token already exists');
       if (edges.duplicateType) expect(output).toContain(`terraform import <resource address> ${this.teamOrgId()}/${TYPE}`);
     }
     await this.step('edge', { token: rotation, importCopy: !edges.importUnknownAsDirect, extra: kept }, false);
