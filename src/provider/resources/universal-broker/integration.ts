@@ -1,5 +1,5 @@
 import { BROKER_CONNECTION_TYPE_NAMES, BrokerConnectionIntegration } from '../../../snyk/universal-broker';
-import { attr, DiagnosticError, defineResource, Diagnostics, isUnknown, oneOf, Planned, requiresReplace, types, useStateForUnknown, uuid, validator } from '../../framework';
+import { attr, DiagnosticError, defineResource, Diagnostics, eachElement, isUnknown, oneOf, Planned, requiresReplace, types, useStateForUnknown, uuid } from '../../framework';
 import { ConnectionKey } from '../../connection-integrations-cache';
 import { SnykProviderContext } from '../../snyk-context';
 import { ORGANIZATION_ID } from '../descriptions';
@@ -19,11 +19,6 @@ export interface BrokerIntegrationModel {
   integration_id: string | null;
   classic_family_organization_ids: string[] | null;
 }
-
-const everyUuid = validator<string[]>('every element must be a UUID', (values) => {
-  const bad = values.find((value) => uuid().validate(value) !== undefined);
-  return bad === undefined ? undefined : `Expected organization IDs (UUIDs), got "${bad}".`;
-});
 
 function connectionOf(state: BrokerIntegrationModel): ConnectionKey {
   return { tenantId: state.tenant_id, connectionId: state.broker_connection_id };
@@ -96,7 +91,7 @@ export const brokerIntegrationResource = defineResource<BrokerIntegrationModel, 
         'For plan-time warnings only: the organizations (this one included) whose integrations share the classic Broker token of ' +
         '`integration_id` (its token family: the source and its clones). The plan then names those still on the classic token and warns ' +
         'when the last one leaves, so the classic broker client can be retired.',
-      validators: [everyUuid],
+      validators: [eachElement(uuid())],
     }),
   },
 
