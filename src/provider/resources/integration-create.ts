@@ -1,4 +1,5 @@
 import { SnykApiError } from '../../snyk';
+import { PROVISION_CONFLICT_STATUSES } from '../../snyk/broker-tokens';
 import { DiagnosticError, Diagnostics } from '../framework';
 import { SnykProviderContext } from '../snyk-context';
 import type { IntegrationModel } from './integration';
@@ -74,9 +75,27 @@ async function captureNewToken(provider: SnykProviderContext, orgId: string, id:
   } catch (error) {
     if (!(error instanceof SnykApiError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 404)) throw error;
   }
-  const { provisionalBrokerToken } = await provider.client.provisionBrokerToken(orgId, id);
+  let provisionalBrokerToken: string;
+  try {
+    ({ provisionalBrokerToken } = await provider.client.provisionBrokerToken(orgId, id));
+  } catch (error) {
+    if (error instanceof SnykApiError && error.status !== undefined && PROVISION_CONFLICT_STATUSES.has(error.status)) throw tokenNotCaptured(error, id);
+    throw error;
+  }
   await provider.client.switchBrokerToken(orgId, id);
   return provisionalBrokerToken;
+}
+
+/** The provisional token that would give a new integration its token is refused: another is outstanding (in its group). */
+function tokenNotCaptured(error: SnykApiError, id: string): DiagnosticError {
+  return new DiagnosticError(
+    'Broker token of the new integration not captured',
+    `${error.message}\nSnyk made integration ${id} but did not answer its Broker token, would not enable the broker again to give ` +
+      'it, and refused the provisional token that would: another provisional token is outstanding in its token family or, as Snyk ' +
+      'may count it, in its group. Finish that rotation first (activate = true on its snyk_broker_token, once its broker clients ' +
+      'run with the new token), then apply again: Terraform takes this integration over, with no second one, and captures its token. ' +
+      'No broker client can hold a token of it yet.',
+  );
 }
 
 function alreadyExists(orgId: string, type: string, existing: string): never {

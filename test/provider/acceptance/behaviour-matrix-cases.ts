@@ -32,6 +32,8 @@ const call = (method: LoggedCall['method'], pathPattern: string, status: number)
 const refused = (method: LoggedCall['method'], pathPattern: string, ...statuses: number[]): LoggedCall[] => statuses.map((status) => call(method, pathPattern, status));
 
 const ALL_EDGES: EdgeStepOptions = { importUnknownAsDirect: true, cloneToOtherGroup: true, secondProvisional: true, duplicateType: true, orgWithProjects: true };
+/** All of them, and (where Snyk counts provisional tokens per group) the rotation of a second family. */
+const ALL_EDGES_AND_GROUP: EdgeStepOptions = { ...ALL_EDGES, otherFamilyProvisional: true };
 /** The import of a brokered integration as broker = false with credentials: the PUT that disables the broker. */
 const DIRECT_IMPORT: EdgeStepOptions = { importUnknownAsDirect: true };
 /** A lost switch-token answer: the provider's repeat finds nothing provisional. */
@@ -132,7 +134,7 @@ export const HARDEST: MatrixCase = {
     'rate-limit': 'snyk',
     'retry-after-header': 'omit',
   },
-  edges: ALL_EDGES,
+  edges: ALL_EDGES_AND_GROUP,
   provokes: [call('PUT', INTEGRATION, 409), call('DELETE', ORG, 400), call('POST', CLONE, 403), call('POST', PROVISION, 400), call('GET', SETTINGS, 200)],
   avoids: [...refused('PUT', INTEGRATION, 400, 422), ...refused('POST', INTEGRATIONS, 400), call('*', '/v1/**', 429)],
 };
