@@ -43,7 +43,7 @@ export const SNYK_BEHAVIOURS: readonly SnykBehaviourDoc[] = [
     emulatorSwitch: '`provision-conflict-scope`',
     possibilities: [
       ['per token family (`family`)', 'one `snyk_broker_token` at a time per family; a replacement in the same apply takes over the provisional token of the one it replaces instead of asking for a second'],
-      ['per Snyk group (`group`)', 'the same, and two rotations of different families in one group must be applied one after the other: the second stops with "A provisional Broker token already exists" until the first is activated'],
+      ['per Snyk group (`group`)', 'the same, and two rotations of different families in one group must be applied one after the other: the second stops with "A provisional Broker token already exists" until the first is activated. Where Snyk also refuses to enable the broker again (`broker-reenable` `refuse`), a new brokered integration gets its token by provisioning one, so it too stops ("Broker token of the new integration not captured") until that rotation is activated; the next apply takes the integration over and captures its token'],
     ],
   },
   {
@@ -84,7 +84,7 @@ export const SNYK_BEHAVIOURS: readonly SnykBehaviourDoc[] = [
   {
     behaviour: 'Empty-string credentials, credentials on a brokered integration, disabling the broker without credentials.',
     emulatorSwitch: '`credentials-empty-string`, `credentials-on-brokered-status`, `disable-without-credentials-status`',
-    possibilities: [['accepted or refused, with any status', 'not reached: `terraform validate`/`plan` refuses blank credential values, credentials with `broker = true`, and `broker = false` without credentials']],
+    possibilities: [['accepted or refused, with any status', 'not reached: `terraform validate`/`plan` refuses blank credential values, credentials with `broker = true`, and `broker = false` without credentials. An imported integration (brokered or not: Snyk does not say) set to `broker = false` gets its credentials by disabling the broker with them, never by a credentials-only update']],
   },
   {
     behaviour: 'Unknown keys in integration settings; whether reading settings lists the ones nobody set.',
