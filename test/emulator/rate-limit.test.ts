@@ -113,3 +113,16 @@ describe('emulator rate limiter under rate-limit=snyk (its counts, without thous
     expect(limiter.check('key', api)).toEqual({ limited: false });
   });
 });
+
+describe('emulator rate limiter with a shorter interval (rateLimitWindowMs, for tests that drive a real client into a 429)', () => {
+  it('counts N calls per interval and asks to wait the interval, rounded up to whole seconds', () => {
+    const clock = new ManualClock();
+    const limiter = new RateLimiter(new BehaviorSet({ 'rate-limit': '2/min' }), clock, 1500);
+    expect([limiter.check('key', 'v1'), limiter.check('key', 'v1')]).toEqual([{ limited: false }, { limited: false }]);
+    expect(limiter.check('key', 'v1')).toEqual({ limited: true, retryAfterSeconds: 2 });
+    clock.advance(1000);
+    expect(limiter.check('key', 'v1')).toMatchObject({ limited: true });
+    clock.advance(1500);
+    expect(limiter.check('key', 'v1')).toEqual({ limited: false });
+  });
+});
