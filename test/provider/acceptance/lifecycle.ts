@@ -25,7 +25,13 @@ export interface LifecycleRun {
   readonly avoids?: readonly LoggedCall[];
 }
 
-/** A call in the emulator's request log: method, path pattern (`*` one segment, a trailing `**` any rest) and status. */
+/** An organization of the run that a path pattern may name, as `{copy}`: the organization copied from the platform's. */
+type OrgPlaceholder = 'copy';
+
+/**
+ * A call in the emulator's request log: method, path pattern (`*` one segment, a trailing `**` any rest, `{copy}`
+ * the copied organization's id) and status.
+ */
 export interface LoggedCall {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE' | '*';
   readonly pathPattern: string;
@@ -161,18 +167,19 @@ interface Family {
 export async function runLifecycle(run: LifecycleRun): Promise<void> {
   const stack = await createSnykStack({ behaviors: run.behaviors, rateLimitWindowMs: run.rateLimitWindowMs });
   try {
-    await new Lifecycle(stack, run).run();
-    expectLoggedCalls(stack, run);
+    const lifecycle = new Lifecycle(stack, run);
+    await lifecycle.run();
+    expectLoggedCalls(stack, run, { copy: lifecycle.copyOrg });
   } finally {
     await stack.close();
   }
 }
 
 /** The behaviour was met (its calls are in the log with its status), and what must be avoided was. */
-function expectLoggedCalls(stack: SnykStack, run: LifecycleRun): void {
+function expectLoggedCalls(stack: SnykStack, run: LifecycleRun, ids: Readonly<Record<OrgPlaceholder, string>>): void {
   const log = stack.emulator.requests();
   const answered = (expected: LoggedCall) => {
-    const matches = loggedPathMatcher(expected.pathPattern);
+    const matches = loggedPathMatcher(expected.pathPattern.replace(/\{(\w+)\}/g, (_all, name: OrgPlaceholder) => ids[name]));
     return log.some((entry) => (expected.method === '*' || entry.method === expected.method) && matches(entry.path) && entry.status === expected.status);
   };
   const describe = (calls: readonly LoggedCall[]) => calls.map((call) => `${call.method} ${call.pathPattern} -> ${call.status}`);
@@ -192,6 +199,11 @@ class Lifecycle {
   private liveToken: string | null = null;
   private ghe: string | null = null;
   private copyOrgId: string | null = null;
+
+  /** The organization created as a copy of the platform's (known after the first step). */
+  get copyOrg(): string {
+    return this.copyOrgId ?? '(no copy)';
+  }
   private userSwitched = false;
 
   constructor(
