@@ -8,4 +8,5 @@ module.exports = {
   // End-to-end tests start terraform and node processes; two cores do not want more than two at once.
   maxWorkers: 2,
   globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
 };
