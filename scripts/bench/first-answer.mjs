@@ -5,12 +5,13 @@
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setImmediate } from 'node:timers';
 import { fileURLToPath } from 'node:url';
-import { clientCertificate } from '../release/measure-launch.mjs';
+import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -21,6 +22,18 @@ export const TERRAFORM_PLUGIN_ENV = {
   PLUGIN_MIN_PORT: '10000',
   PLUGIN_MAX_PORT: '25000',
 };
+
+/** A client certificate like the one Terraform passes in PLUGIN_CLIENT_CERT, made with the provider's own code. */
+async function clientCertificate() {
+  const dir = mkdtempSync(join(tmpdir(), 'first-answer-'));
+  try {
+    const outfile = join(dir, 'certificate.cjs');
+    await build({ entryPoints: [join(root, 'src/provider/plugin/certificate.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
+    return require(outfile).createServerCertificate();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** A client that launches providers as Terraform does; `close` when done. */
 export async function createLaunchClient() {
