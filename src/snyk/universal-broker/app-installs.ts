@@ -1,4 +1,5 @@
 import { asRecord } from '../decode';
+import { undefinedOn404 } from '../errors';
 import { apiPath, HttpResult } from '../http';
 import { jsonApiRequest } from '../rest';
 import { UbContext } from './context';
@@ -31,9 +32,12 @@ export function listAppInstalls(ctx: UbContext, orgId: string, options: ListOpti
   return listResources(ctx, apiPath`/rest/orgs/${orgId}/apps/installs`, appInstall, options, ctx.versions.appInstalls);
 }
 
-/** One install of the org by id, from the list (there is no GET by id); undefined when it is not there. */
+/**
+ * One install of the org by id, from the list (there is no GET by id); undefined when it is not listed, or when the
+ * org itself is gone (its install list answers 404, and the install went with it).
+ */
 export async function getAppInstall(ctx: UbContext, orgId: string, installId: string): Promise<AppInstall | undefined> {
-  return (await listAppInstalls(ctx, orgId)).find((install) => install.id === installId);
+  return (await undefinedOn404(listAppInstalls(ctx, orgId)))?.find((install) => install.id === installId);
 }
 
 /** DELETE /orgs/{org_id}/apps/installs/{install_id}. */

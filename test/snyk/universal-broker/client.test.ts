@@ -17,6 +17,8 @@ describe('Universal Broker client over HTTP against the emulator', () => {
     const listed = await h().ub.listAppInstalls(h().orgId);
     expect(listed).toEqual([{ id: install.id, clientId: install.clientId, appId: DEFAULT_BROKER_APP_ID, installedAt: expect.any(String) }]);
     expect(await h().ub.getAppInstall(h().orgId, install.id)).toEqual(listed[0]);
+    const deletedOrg = '00000000-0000-4000-8000-0000000000aa'; // its install list answers 404: the install went with it
+    expect(await h().ub.getAppInstall(deletedOrg, install.id)).toBeUndefined();
     expect(JSON.stringify(listed)).not.toContain(install.clientSecret);
   });
 

@@ -174,13 +174,7 @@ export const appInstallResource = defineResource<AppInstallModel, SnykProviderCo
   },
 
   async read({ state, provider }) {
-    // The org's install list answers 404 once the org itself is gone: the install went with it.
-    const install = await ubClient(provider)
-      .getAppInstall(state.organization_id, known(state.id, 'id') as string)
-      .catch((error: unknown) => {
-        if (isNotFound(error)) return undefined;
-        throw error;
-      });
+    const install = await ubClient(provider).getAppInstall(state.organization_id, known(state.id, 'id') as string);
     if (!install) return null;
     return { ...state, client_id: install.clientId, app_id: install.appId ?? state.app_id };
   },
