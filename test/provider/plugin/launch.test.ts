@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { ChildProcess, spawn } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { precomputeResponses } from '../../../src/provider/framework/serve-provider';
@@ -79,14 +79,21 @@ describe('launches of the bundled provider', () => {
     expect(existsSync(schemaOnly) ? readdirSync(schemaOnly) : []).toEqual([]);
   });
 
-  test('the provider code loads on the first RPC that needs it, and the next launch takes it from the code cache', async () => {
+  test('the provider code loads on the first RPC that needs it, and the next launch of that kind runs it from the code cache', async () => {
     const dir = join(cacheDir, 'full');
     const first = await launch(dir);
     await expect(first.call('/tfplugin6.Provider/StopProvider')).resolves.toBeInstanceOf(Buffer);
     await first.stop();
-    expect(readdirSync(dir)).toEqual([expect.stringMatching(/\.v8cache$/)]);
+    const files = readdirSync(dir);
+    expect(files).toEqual([expect.stringMatching(/-StopProvider-.*\.v8cache$/)]);
+    // A launch that takes its code from the cache, and runs nothing the cache lacks, leaves the file as it is: one that
+    // compiled afresh (the cache missing, unreadable or rejected by V8) would write it again when it exits.
+    const longAgo = new Date(Date.now() - 24 * 3600_000);
+    utimesSync(join(dir, files[0]), longAgo, longAgo);
     const second = await launch(dir);
-    await expect(second.call('/tfplugin6.Provider/GetFunctions')).resolves.toBeInstanceOf(Buffer);
+    await expect(second.call('/tfplugin6.Provider/StopProvider')).resolves.toBeInstanceOf(Buffer);
     await second.stop();
+    expect(readdirSync(dir)).toEqual(files);
+    expect(statSync(join(dir, files[0])).mtimeMs).toBeLessThan(Date.now() - 3600_000);
   });
 });
