@@ -1,5 +1,6 @@
 /** Renders the provider's reference documentation (Markdown) from its `terraform providers schema -json` document. */
 
+import { markdownCell } from './markdown-cell';
 import { renderSnykBehaviours } from './snyk-behaviours-doc';
 
 interface SchemaAttribute {
@@ -43,13 +44,9 @@ function flags(attribute: SchemaAttribute): string {
   return [kind, attribute.sensitive ? '**sensitive**' : '', attribute.deprecated ? 'deprecated' : ''].filter(Boolean).join(', ');
 }
 
-function cell(text: string | undefined): string {
-  return (text ?? '').replace(/\|/g, '\\|').replace(/\n+/g, ' ');
-}
-
 function attributeRows(attributes: Record<string, SchemaAttribute>, prefix = ''): string[] {
   return Object.entries(attributes).flatMap(([name, attribute]) => [
-    `| \`${prefix}${name}\` | ${typeName(attribute)} | ${flags(attribute)} | ${cell(attribute.description)} |`,
+    `| \`${prefix}${name}\` | ${typeName(attribute)} | ${flags(attribute)} | ${markdownCell(attribute.description)} |`,
     ...(attribute.nested_type ? attributeRows(attribute.nested_type.attributes, `${prefix}${name}.`) : []),
   ]);
 }
@@ -57,7 +54,7 @@ function attributeRows(attributes: Record<string, SchemaAttribute>, prefix = '')
 /** A single nested block (`name { ... }`): one row for the block, then its arguments. */
 function blockRows(blocks: SchemaBlock['block_types'], prefix = ''): string[] {
   return Object.entries(blocks ?? {}).flatMap(([name, { block }]) => [
-    `| \`${prefix}${name}\` | block | optional | ${cell(block.description)} Written as a block, \`${name} { ... }\`. |`,
+    `| \`${prefix}${name}\` | block | optional | ${markdownCell(block.description)} Written as a block, \`${name} { ... }\`. |`,
     ...attributeRows(block.attributes ?? {}, `${prefix}${name}.`),
     ...blockRows(block.block_types, `${prefix}${name}.`),
   ]);

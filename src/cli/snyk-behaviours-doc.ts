@@ -1,3 +1,5 @@
+import { markdownCell } from './markdown-cell';
+
 /**
  * What the provider does under each possibility of every Snyk behaviour that Snyk does not document. Rendered into
  * docs/provider-reference.md by `npm run docs`, and the README carries the same table (a test keeps them equal).
@@ -116,10 +118,6 @@ export const SNYK_BEHAVIOURS: readonly SnykBehaviourDoc[] = [
   },
 ];
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n+/g, ' ');
-}
-
 /** The Markdown section: one table, a row per possibility. */
 export function renderSnykBehaviours(heading = '##'): string[] {
   return [
@@ -136,7 +134,7 @@ export function renderSnykBehaviours(heading = '##'): string[] {
     ...SNYK_BEHAVIOURS.flatMap((entry) =>
       entry.possibilities.map(
         ([possibility, providerDoes], index) =>
-          `| ${index === 0 ? cell(entry.behaviour) : ''} | ${index === 0 ? cell(entry.emulatorSwitch ?? '') : ''} | ${cell(possibility)} | ${cell(providerDoes)} |`,
+          `| ${index === 0 ? markdownCell(entry.behaviour) : ''} | ${index === 0 ? markdownCell(entry.emulatorSwitch) : ''} | ${markdownCell(possibility)} | ${markdownCell(providerDoes)} |`,
       ),
     ),
     '',
