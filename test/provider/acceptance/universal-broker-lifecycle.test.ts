@@ -318,6 +318,19 @@ resource "snyk_broker_connection" "misspelled" {
     github_token_credential_id = "${uuid}"
   }
 }
+resource "snyk_broker_connection" "api_field_name" {
+  tenant_id            = "${uuid}"
+  app_install_id       = "${uuid}"
+  broker_deployment_id = "${uuid}"
+  name                 = "ghe"
+  type                 = "github-enterprise"
+  configuration = {
+    broker_client_url          = "https://broker.example.com"
+    github_hostname            = "ghe.example.com"
+    github_token               = "ghp_plantedUnderApiFieldName0123456789"
+    github_token_credential_id = "${uuid}"
+  }
+}
 resource "snyk_broker_connection" "bad_type" {
   tenant_id            = "${uuid}"
   app_install_id       = "${uuid}"
@@ -364,6 +377,9 @@ resource "snyk_broker_integration" "bad" {
       expect(output).toMatch(/with snyk_broker_integration\.bad,[\s\S]*tenant_id = "not-a-tenant"[\s\S]*Expected a UUID/);
       expect(output).not.toContain('ghp_plantedSecretValue0123456789abcdef');
       expect(output).not.toContain('hunter2-planted');
+      // A secret under a key no type takes (here the API's field name) is refused without Terraform quoting its line.
+      expect(output).toMatch(/Unknown key "github_token" in configuration with snyk_broker_connection\.api_field_name/);
+      expect(output).not.toContain('ghp_plantedUnderApiFieldName');
       expect(stack.emulator.requests()).toEqual([]);
     }));
 });

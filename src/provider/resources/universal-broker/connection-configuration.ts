@@ -78,16 +78,24 @@ function presentAttributes(configuration: PlannedConfiguration): string[] {
     .map(([name]) => name);
 }
 
+/**
+ * Where a diagnostic on a configuration key points. Pointing at a map element makes Terraform quote its source line, so a
+ * secret-shaped value (whatever its key, a misspelled one included) gets the resource's path instead.
+ */
+function keyPath(name: string, value: string | null | UnknownValue): string[] {
+  return typeof value === 'string' && secretShape(value) !== undefined ? [] : ['configuration', name];
+}
+
 /** Keys no connection type (or not this type) takes: named with the keys accepted and a "Did you mean" for a near miss. */
 function checkKeys(type: BrokerConnectionType | undefined, configuration: PlannedConfiguration, diagnostics: Diagnostics): void {
   const accepted = type ? keysOfType(type) : ALL_KEYS;
   const acceptedText = type ? `A ${type} connection takes: ${accepted.join(', ')}.` : `Accepted keys (depending on type): ${accepted.join(', ')}.`;
-  for (const name of Object.keys(configuration)) {
+  for (const [name, value] of Object.entries(configuration)) {
     if (accepted.includes(name)) continue;
     const nearest = nearestName(name, accepted);
     const hint = nearest ? ` Did you mean "${nearest}"?` : '';
     const summary = name in FIELD_OF_ATTRIBUTE ? `${type} connections do not take ${name}` : `Unknown key "${name}" in configuration`;
-    diagnostics.addError(['configuration', name], summary, `configuration.${name} is not a setting of ${type ? `a ${type}` : 'any'} connection.${hint} ${acceptedText}`);
+    diagnostics.addError(keyPath(name, value), summary, `configuration.${name} is not a setting of ${type ? `a ${type}` : 'any'} connection.${hint} ${acceptedText}`);
   }
 }
 
@@ -112,8 +120,7 @@ function checkValues(configuration: PlannedConfiguration, diagnostics: Diagnosti
       continue;
     }
     const shape = secretShape(value);
-    // Pointing at a map element makes Terraform quote its source line: a secret-shaped value gets the resource's path.
-    const path = shape ? [] : ['configuration', name];
+    const path = keyPath(name, value);
     if (ALL_CREDENTIAL_FIELDS.has(field)) {
       if (!isUuid(value)) {
         diagnostics.addError(
