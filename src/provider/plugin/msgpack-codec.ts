@@ -48,7 +48,6 @@ function primitiveFromWire(raw: unknown, type: 'string' | 'number' | 'bool', pat
   if (type === 'bool' && typeof raw === 'boolean') return raw;
   if (type === 'number') {
     if (typeof raw === 'number') return raw;
-    if (typeof raw === 'bigint') return Number(raw);
     // cty writes numbers that fit neither int64 nor float64 as their decimal string.
     if (typeof raw === 'string' && raw.trim() !== '' && !Number.isNaN(Number(raw))) return Number(raw);
   }
@@ -56,9 +55,9 @@ function primitiveFromWire(raw: unknown, type: 'string' | 'number' | 'bool', pat
 }
 
 function mapFromWire(raw: unknown, element: CtyType, path: (string | number)[]): CtyValue {
-  const entries = raw instanceof Map ? [...raw.entries()] : isPlainRecord(raw) ? Object.entries(raw) : fail(path, 'expected a map');
+  if (!isPlainRecord(raw)) fail(path, 'expected a map');
   const result: { [key: string]: CtyValue } = {};
-  for (const [key, item] of entries) result[String(key)] = fromWire(item, element, [...path, String(key)]);
+  for (const [key, item] of Object.entries(raw)) result[key] = fromWire(item, element, [...path, key]);
   return result;
 }
 
