@@ -29,7 +29,7 @@ export interface LifecycleRun {
 type OrgPlaceholder = 'copy';
 
 /**
- * A call in the emulator's request log: method, path pattern (`*` one segment, a trailing `**` any rest, `{copy}`
+ * A call in the emulator's request log: method, path pattern (as a fault's: `*` one segment, `**` any number; `{copy}`
  * the copied organization's id) and status.
  */
 export interface LoggedCall {
@@ -179,18 +179,12 @@ export async function runLifecycle(run: LifecycleRun): Promise<void> {
 function expectLoggedCalls(stack: SnykStack, run: LifecycleRun, ids: Readonly<Record<OrgPlaceholder, string>>): void {
   const log = stack.emulator.requests();
   const answered = (expected: LoggedCall) => {
-    const matches = loggedPathMatcher(expected.pathPattern.replace(/\{(\w+)\}/g, (_all, name: OrgPlaceholder) => ids[name]));
+    const matches = pathMatcher(expected.pathPattern.replace(/\{(\w+)\}/g, (_all, name: OrgPlaceholder) => ids[name]));
     return log.some((entry) => (expected.method === '*' || entry.method === expected.method) && matches(entry.path) && entry.status === expected.status);
   };
   const describe = (calls: readonly LoggedCall[]) => calls.map((call) => `${call.method} ${call.pathPattern} -> ${call.status}`);
   expect(describe((run.provokes ?? []).filter((expected) => !answered(expected)))).toEqual([]);
   expect(describe((run.avoids ?? []).filter(answered))).toEqual([]);
-}
-
-function loggedPathMatcher(pattern: string): (path: string) => boolean {
-  if (!pattern.endsWith('/**')) return pathMatcher(pattern);
-  const prefix = pattern.slice(0, -2);
-  return (path) => path.startsWith(prefix);
 }
 
 class Lifecycle {
