@@ -3,13 +3,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A throwaway RSA signing key made with Debian's gpg in its own home; returns the ASCII-armored secret key. */
-export function makeThrowawayGpgKey(dir: string): string {
+export function makeThrowawayGpgKey(dir: string, passphrase = ''): string {
   const home = join(dir, 'gnupg');
   mkdirSync(home, { recursive: true, mode: 0o700 });
   const gpg = (args: string[]): Buffer => execFileSync('gpg', ['--homedir', home, '--batch', '--no-tty', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   try {
-    gpg(['--pinentry-mode', 'loopback', '--passphrase', '', '--quick-gen-key', 'cdktf-snyk release test <release-test@example.invalid>', 'rsa2048', 'sign', '1d']);
-    return gpg(['--armor', '--export-secret-keys']).toString();
+    const loopback = ['--pinentry-mode', 'loopback', '--passphrase', passphrase];
+    gpg([...loopback, '--quick-gen-key', 'cdktf-snyk release test <release-test@example.invalid>', 'rsa2048', 'sign', '1d']);
+    return gpg([...loopback, '--armor', '--export-secret-keys']).toString();
   } finally {
     execFileSync('gpgconf', ['--homedir', home, '--kill', 'gpg-agent'], { stdio: 'ignore' });
   }
