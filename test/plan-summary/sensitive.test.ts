@@ -58,6 +58,21 @@ describe('collectSecretStrings', () => {
         change: { actions: ['create'], before: null, after: { broker_token: 'PLANTED-UNMARKED', name: 'x' }, after_sensitive: {} },
       },
       {
+        address: 'snyk_app_install.ub',
+        mode: 'managed',
+        type: 'snyk_app_install',
+        name: 'ub',
+        provider_name: 'registry.terraform.io/cdktf-snyk/snyk',
+        // Nor are the Broker App's client secrets, current and previous.
+        change: {
+          actions: ['update'],
+          before: { client_secret: 'PLANTED-UNMARKED-CLIENT-SECRET' },
+          after: { client_secret: 'PLANTED-UNMARKED-CLIENT-SECRET-2', previous_client_secret: 'PLANTED-UNMARKED-CLIENT-SECRET' },
+          before_sensitive: {},
+          after_sensitive: {},
+        },
+      },
+      {
         address: 'other.b',
         mode: 'managed',
         type: 'other',
@@ -75,7 +90,8 @@ describe('collectSecretStrings', () => {
 
   test('finds values behind masks, sensitive outputs and variables, and secret attributes whatever their mask', () => {
     const secrets = collectSecretStrings(plan);
-    for (const secret of ['PLANTED-VARIABLE', 'PLANTED-UNMARKED', 'PLANTED-IN-LIST', 'PLANTED-OUTPUT', 'PLANTED-PROVIDER-TOKEN']) {
+    const planted = ['PLANTED-VARIABLE', 'PLANTED-UNMARKED', 'PLANTED-UNMARKED-CLIENT-SECRET', 'PLANTED-UNMARKED-CLIENT-SECRET-2', 'PLANTED-IN-LIST', 'PLANTED-OUTPUT', 'PLANTED-PROVIDER-TOKEN'];
+    for (const secret of planted) {
       expect(secrets).toContain(secret);
     }
     expect(secrets).not.toContain('eu-west-1');
