@@ -23,7 +23,6 @@ export interface CachedCompileOptions {
   readonly sourceKey: string;
   /** Shown in stack traces. */
   readonly filename: string;
-  readonly env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -39,7 +38,7 @@ export interface CachedCompileOptions {
  * does not fit; a cache that cannot be read or written is simply not used.
  */
 export function compileWithCodeCache(options: CachedCompileOptions): CompiledModule {
-  const file = codeCacheFile(options.sourceKey, options.env ?? process.env, [...notedCodePaths()][0]);
+  const file = codeCacheFile(options.sourceKey, [...notedCodePaths()][0]);
   const cached = file ? readCacheFile(file) : undefined;
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${options.source}\n})`, {
     filename: options.filename,
@@ -92,8 +91,8 @@ function readCacheFile(file: string): CacheFile | undefined {
  * The cache file of one source on this Node for one kind of launch (the code path that made it compile), in a folder
  * only this user can write; undefined when caching is off.
  */
-export function codeCacheFile(sourceKey: string, env: NodeJS.ProcessEnv, launchKind?: string): string | undefined {
-  const configured = env[CODE_CACHE_DIR_ENV];
+function codeCacheFile(sourceKey: string, launchKind: string | undefined): string | undefined {
+  const configured = process.env[CODE_CACHE_DIR_ENV];
   if (configured === 'off') return undefined;
   const dir = configured || join(tmpdir(), `terraform-provider-snyk-${process.getuid?.() ?? 'user'}`);
   if (!privateFolder(dir)) return undefined;
