@@ -9,17 +9,20 @@ export const BENCHMARK_IDS = ['launch', 'plan', 'fan-out', 'apply', 'rate-limit'
 /** The emulator's `rate-limit` values the rate-limit benchmark runs under by default. */
 export const DEFAULT_RATE_LIMITS = ['snyk', '900/min'];
 
+/** The sizes used when an option is not given: the usage text and the parser both read them here. */
+const DEFAULTS = { runs: 30, planRuns: 15, orgs: 10, perOrg: 5, create: 50, delayMs: 50, rateOrgs: 300 };
+
 export const USAGE = `Usage: node scripts/bench.mjs [options]   (npm run bench -- [options] builds first)
 
   --only LIST       comma-separated benchmarks to run: ${BENCHMARK_IDS.join(', ')} (default: all)
-  --runs N          launches of each program for the launch benchmark (default 30)
-  --plan-runs N     rounds of no-op plans (provider, terraform_data, 3 x node -e 0) for the plan benchmark (default 15)
+  --runs N          launches of each program for the launch benchmark (default ${DEFAULTS.runs})
+  --plan-runs N     rounds of no-op plans (provider, terraform_data, 3 x node -e 0) for the plan benchmark (default ${DEFAULTS.planRuns})
   --targets LIST    launch targets for the launch and plan benchmarks: ${LAUNCH_TARGET_IDS.join(', ')} (default: both)
-  --orgs M          organizations in the refresh fan-out benchmark (default 10)
-  --per-org N       integrations per organization, 1..${BENCH_INTEGRATION_TYPES.length} (default 5)
-  --create N        organizations created by the apply throughput benchmark (default 50)
-  --delay MS        delay fault added to every Snyk call in the fan-out and apply benchmarks (default 50)
-  --rate-orgs N     organizations (each with a brokered integration) applied by the rate-limit benchmark (default 300)
+  --orgs M          organizations in the refresh fan-out benchmark (default ${DEFAULTS.orgs})
+  --per-org N       integrations per organization, 1..${BENCH_INTEGRATION_TYPES.length} (default ${DEFAULTS.perOrg})
+  --create N        organizations created by the apply throughput benchmark (default ${DEFAULTS.create})
+  --delay MS        delay fault added to every Snyk call in the fan-out and apply benchmarks (default ${DEFAULTS.delayMs})
+  --rate-orgs N     organizations (each with a brokered integration) applied by the rate-limit benchmark (default ${DEFAULTS.rateOrgs})
   --rate-limit LIST comma-separated emulator rate limits for it: snyk or N/min (default ${DEFAULT_RATE_LIMITS.join(',')})
   --write           rewrite the figures section of BENCHMARKS.md with this run's results
   --strict          exit with status 1 when a goal is not met
@@ -62,14 +65,14 @@ export function parseBenchOptions(argv) {
   }
   return {
     only: parseOnly(values.only),
-    runs: integerOption('--runs', values.runs, 30, 1, 1000),
-    planRuns: integerOption('--plan-runs', values['plan-runs'], 15, 1, 200),
+    runs: integerOption('--runs', values.runs, DEFAULTS.runs, 1, 1000),
+    planRuns: integerOption('--plan-runs', values['plan-runs'], DEFAULTS.planRuns, 1, 200),
     targets: parseTargets(values.targets),
-    orgs: integerOption('--orgs', values.orgs, 10, 1, 200),
-    perOrg: integerOption('--per-org', values['per-org'], 5, 1, BENCH_INTEGRATION_TYPES.length),
-    create: integerOption('--create', values.create, 50, 1, 500),
-    delayMs: integerOption('--delay', values.delay, 50, 0, 5000),
-    rateOrgs: integerOption('--rate-orgs', values['rate-orgs'], 300, 1, 2000),
+    orgs: integerOption('--orgs', values.orgs, DEFAULTS.orgs, 1, 200),
+    perOrg: integerOption('--per-org', values['per-org'], DEFAULTS.perOrg, 1, BENCH_INTEGRATION_TYPES.length),
+    create: integerOption('--create', values.create, DEFAULTS.create, 1, 500),
+    delayMs: integerOption('--delay', values.delay, DEFAULTS.delayMs, 0, 5000),
+    rateOrgs: integerOption('--rate-orgs', values['rate-orgs'], DEFAULTS.rateOrgs, 1, 2000),
     rateLimits: parseRateLimits(values['rate-limit']),
     write: values.write === true,
     strict: values.strict === true,

@@ -76,6 +76,31 @@ describe('scripts/bench.mjs options', () => {
     expect(output).toContain('--write');
     expect(output).not.toContain('==');
   });
+
+  test('the usage states the defaults that are used', () => {
+    const output = execFileSync(process.execPath, [benchScript, '--help'], { encoding: 'utf8' });
+    const defaults = resolvedOptions();
+    const stated = (flag: string): string | undefined => new RegExp(`^  ${flag} .*\\(default ([^)]+)\\)$`, 'm').exec(output)?.[1];
+    expect({
+      runs: stated('--runs'),
+      planRuns: stated('--plan-runs'),
+      orgs: stated('--orgs'),
+      perOrg: stated('--per-org'),
+      create: stated('--create'),
+      delayMs: stated('--delay'),
+      rateOrgs: stated('--rate-orgs'),
+      rateLimits: stated('--rate-limit'),
+    }).toEqual({
+      runs: String(defaults.runs),
+      planRuns: String(defaults.planRuns),
+      orgs: String(defaults.orgs),
+      perOrg: String(defaults.perOrg),
+      create: String(defaults.create),
+      delayMs: String(defaults.delayMs),
+      rateOrgs: String(defaults.rateOrgs),
+      rateLimits: defaults.rateLimits.join(','),
+    });
+  });
 });
 
 describe('the BENCHMARKS.md figures section', () => {
