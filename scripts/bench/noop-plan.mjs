@@ -7,42 +7,16 @@
 import { createLaunchClient, timeBareNode, timeFirstAnswer } from './first-answer.mjs';
 import { MINIMAL_PLUGIN } from './launch.mjs';
 import { median, round } from './stats.mjs';
-import { PROVIDER_BLOCKS, createBenchWorkspace } from './terraform-workspace.mjs';
+import { BROKERED_INTEGRATION_PER_ORG, createBenchWorkspace, organizationsConfiguration } from './terraform-workspace.mjs';
 
 export const PLAN_GOAL_RATIO = 1.5;
 const PROVIDER_LAUNCHES_PER_PLAN = 3;
 const ORGS = 10;
 
-const PROVIDER_CONFIGURATION = `${PROVIDER_BLOCKS}
-variable "group_id" {
-  type = string
-}
+const PROVIDER_CONFIGURATION = organizationsConfiguration('bench-plan', BROKERED_INTEGRATION_PER_ORG);
 
-resource "snyk_organization" "bench" {
-  count    = ${ORGS}
-  name     = "bench-plan-\${count.index}"
-  group_id = var.group_id
-}
-
-resource "snyk_integration" "bench" {
-  count           = ${ORGS}
-  organization_id = snyk_organization.bench[count.index].id
-  type            = "github-enterprise"
-  broker          = true
-}
-`;
-
-// The same three launches with almost no work in them: what the launches alone cost, for the table's decomposition.
-const SINGLE_ORG_CONFIGURATION = `${PROVIDER_BLOCKS}
-variable "group_id" {
-  type = string
-}
-
-resource "snyk_organization" "bench" {
-  name     = "bench-plan-single"
-  group_id = var.group_id
-}
-`;
+// The same three launches with almost no work in them (org_count 1): what the launches alone cost, for the table's decomposition.
+const SINGLE_ORG_CONFIGURATION = organizationsConfiguration('bench-plan-single');
 
 const FLOOR_CONFIGURATION = `resource "terraform_data" "bench" {
   count = ${2 * ORGS}
@@ -86,7 +60,8 @@ async function measureTarget({ sources, target, runs }) {
   try {
     provider.writeFile('main.tf', PROVIDER_CONFIGURATION);
     single.writeFile('main.tf', SINGLE_ORG_CONFIGURATION);
-    for (const workspace of [provider, single]) workspace.writeFile('terraform.tfvars.json', JSON.stringify({ group_id: emulator.defaultGroupId }));
+    provider.writeFile('terraform.tfvars.json', JSON.stringify({ group_id: emulator.defaultGroupId, org_count: ORGS }));
+    single.writeFile('terraform.tfvars.json', JSON.stringify({ group_id: emulator.defaultGroupId, org_count: 1 }));
     floor.writeFile('main.tf', FLOOR_CONFIGURATION);
     for (const workspace of [provider, single, floor]) {
       await workspace.mustTerraform(['init', '-input=false']);

@@ -4,16 +4,9 @@
 // provider's throttle should pace below the limit, and after a 429 pause every call once for the window and then stay
 // under what Snyk let through: at most one throttle window, and no failed call after it.
 import { startInstrumentedEmulator } from './instrumented-emulator.mjs';
-import { createBenchWorkspace, organizationsConfiguration } from './terraform-workspace.mjs';
+import { BROKERED_INTEGRATION_PER_ORG, createBenchWorkspace, organizationsConfiguration } from './terraform-workspace.mjs';
 
-const CONFIGURATION = organizationsConfiguration('bench-rate', `
-resource "snyk_integration" "bench" {
-  count           = var.org_count
-  organization_id = snyk_organization.bench[count.index].id
-  type            = "github-enterprise"
-  broker          = true
-}
-`);
+const CONFIGURATION = organizationsConfiguration('bench-rate', BROKERED_INTEGRATION_PER_ORG);
 
 /** Runs the apply once per rate limit and returns one result with a column per limit. */
 export async function runRateLimitBenchmark({ sources, bundlePath, orgs, rateLimits }) {

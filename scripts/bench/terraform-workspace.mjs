@@ -83,3 +83,13 @@ resource "snyk_organization" "bench" {
 }
 ${extra}`;
 }
+
+/** `extra` for organizationsConfiguration: a brokered `github-enterprise` integration in each organization. */
+export const BROKERED_INTEGRATION_PER_ORG = `
+resource "snyk_integration" "bench" {
+  count           = var.org_count
+  organization_id = snyk_organization.bench[count.index].id
+  type            = "github-enterprise"
+  broker          = true
+}
+`;
