@@ -76,12 +76,13 @@ function connectionLabel(change: ResourceChangeModel, graph: SnykGraph, changes:
 /** Summarises the Universal Broker changes of a plan (`changes`: every managed change of the provider). */
 export function summarizeUniversalBroker(changes: readonly ResourceChangeModel[], graph: SnykGraph, listed: (change: ResourceChangeModel) => boolean): UniversalBrokerSummary {
   const broker = changes.filter((change) => graph.universalBroker.has(change.address));
-  const entries = broker.filter(listed).map((change) => entryOf(change, graph, broker));
+  const shown = broker.filter(listed);
+  const environmentToAdd = environmentVariables(broker, CREATING, 'after');
   return {
-    entries,
-    organizations: broker.filter(listed).flatMap((change) => organizationLine(change, graph, broker)),
-    environmentToAdd: environmentVariables(broker, CREATING, 'after'),
-    environmentToDrop: environmentVariables(broker, REMOVING, 'before').filter((name) => !environmentVariables(broker, CREATING, 'after').includes(name)),
+    entries: shown.map((change) => entryOf(change, graph, broker)),
+    organizations: shown.flatMap((change) => organizationLine(change, graph, broker)),
+    environmentToAdd,
+    environmentToDrop: environmentVariables(broker, REMOVING, 'before').filter((name) => !environmentToAdd.includes(name)),
     rotations: broker.flatMap(rotationText),
     classicFamilies: classicFamilyMoves(broker, graph).map(({ address: _address, ...move }) => move),
   };
