@@ -47,24 +47,25 @@ describe('the signing key in a release', () => {
     expect(result.stdout + result.stderr).not.toContain('planted-');
   });
 
-  test('signs with a passphrase-protected key given GPG_PASSPHRASE; a wrong one fails without showing it', () => {
+  test('signs with a passphrase-protected key given GPG_PASSPHRASE and publishes only its public key; a wrong passphrase fails without showing it', () => {
     const passphrase = 'right-passphrase-7f3a';
     const key = makeThrowawayGpgKey(dir, passphrase);
     const file = join(dir, 'SHA256SUMS');
     writeFileSync(file, 'sums\n');
-    const sign = (given: string): { keyId?: string; error?: string } => {
+    const sign = (given: string): { keyId?: string; published?: string; secret?: boolean; error?: string } => {
       const script = `
         import { signDetached } from ${JSON.stringify(gpgModule)};
         try {
-          const { keyId } = signDetached(${JSON.stringify(file)}, ${JSON.stringify(`${file}.sig`)}, JSON.parse(process.env.SIGNING));
-          console.log(JSON.stringify({ keyId }));
+          const { keyId, asciiArmor } = signDetached(${JSON.stringify(file)}, ${JSON.stringify(`${file}.sig`)}, JSON.parse(process.env.SIGNING));
+          console.log(JSON.stringify({ keyId, published: asciiArmor.split('\\n')[0], secret: asciiArmor.includes('PRIVATE') }));
         } catch (error) {
           console.log(JSON.stringify({ error: error.message }));
         }`;
       const signing = JSON.stringify({ GPG_PRIVATE_KEY: key, GPG_PASSPHRASE: given });
       return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: process.env.PATH, SIGNING: signing }, encoding: 'utf8' }));
     };
-    expect(sign(passphrase)).toEqual({ keyId: expect.stringMatching(/^[0-9A-F]{16}$/) });
+    // What the registry publishes (signing_keys.gpg_public_keys) is the public key alone.
+    expect(sign(passphrase)).toEqual({ keyId: expect.stringMatching(/^[0-9A-F]{16}$/), published: '-----BEGIN PGP PUBLIC KEY BLOCK-----', secret: false });
     const refused = sign('wrong-passphrase-9c1d');
     expect(refused.error).toMatch(/gpg could not sign/);
     expect(refused.error).not.toContain('wrong-passphrase-9c1d');
