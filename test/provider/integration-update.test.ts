@@ -33,3 +33,28 @@ test.each(['400', '409', '422'] as const)('broker = false with credentials on an
     await emulator.close();
   }
 });
+
+/** Known not brokered: new credentials are one credentials update; the same credentials are no call at all. */
+test('broker = false on an integration known not to be brokered: credentials updated only when they change', async () => {
+  const emulator = await startEmulator();
+  try {
+    const orgId = emulator.createOrg(emulator.defaultGroupId, 'direct').id;
+    const provider = createSnykContext({ apiUrl: emulator.url, credential: { scheme: 'token', value: emulator.apiKey }, region: 'SNYK-US-01' });
+    const first = { token: 'glpat-first' };
+    const { id } = await provider.client.addIntegration(orgId, { type: 'gitlab', credentials: first });
+    const prior = { id, organization_id: orgId, type: 'gitlab', broker: false, credentials: first, settings: null, broker_token: null };
+    const update = (credentials: Record<string, string>) =>
+      integrationResource.definition.update({ plan: { ...prior, credentials }, prior, provider, diagnostics: new Diagnostics(), setPartialState: () => undefined } as never);
+    const puts = () => emulator.requests().filter((request) => request.method === 'PUT');
+
+    await update(first);
+    expect(puts()).toEqual([]);
+
+    const second = { token: 'glpat-second' };
+    await expect(update(second)).resolves.toMatchObject({ broker: false, credentials: second, broker_token: null });
+    expect(puts().map((request) => request.status)).toEqual([200]);
+    expect(emulator.state().integrations.find((candidate) => candidate.id === id)?.credentials).toEqual(second);
+  } finally {
+    await emulator.close();
+  }
+});

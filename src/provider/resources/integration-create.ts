@@ -1,4 +1,4 @@
-import { SnykApiError } from '../../snyk';
+import { Credentials, SnykApiError } from '../../snyk';
 import { PROVISION_CONFLICT_STATUSES } from '../../snyk/broker-tokens';
 import { DiagnosticError, Diagnostics } from '../framework';
 import { SnykProviderContext } from '../snyk-context';
@@ -109,9 +109,22 @@ function alreadyExists(orgId: string, type: string, existing: string): never {
 /** A taken-over integration gets the connection the configuration asks for (a brokered one keeps its token). */
 async function reconnect(provider: SnykProviderContext, planned: IntegrationModel, id: string, handover: IntegrationHandover): Promise<void> {
   if (planned.broker) return;
-  const credentials = planned.credentials ?? {};
-  if (handover.brokered === false) await provider.client.updateCredentials(planned.organization_id, id, planned.type, credentials);
-  else await provider.client.disableBroker(planned.organization_id, id, planned.type, credentials);
+  await connectDirectly(provider, { orgId: planned.organization_id, id, type: planned.type, brokered: handover.brokered }, planned.credentials);
+}
+
+/**
+ * Sets an integration to direct access with `credentials`. Snyk refuses a credentials-only update on a brokered
+ * integration, so unless it is known not to be brokered (`brokered` false; null after an import or a takeover of an
+ * unknown one), the broker is disabled with the credentials, which sets them either way.
+ */
+export async function connectDirectly(
+  provider: SnykProviderContext,
+  target: { readonly orgId: string; readonly id: string; readonly type: string; readonly brokered: boolean | null },
+  credentials: Credentials | null,
+): Promise<void> {
+  const { orgId, id, type } = target;
+  if (target.brokered === false) await provider.client.updateCredentials(orgId, id, type, credentials ?? {});
+  else await provider.client.disableBroker(orgId, id, type, credentials ?? {});
 }
 
 /**

@@ -4,7 +4,7 @@ import { isUnknown, Unknown } from '../plugin/unknown';
 import { SnykProviderContext } from '../snyk-context';
 import { ORGANIZATION_ID, TOKEN_FAMILY_NOTE } from './descriptions';
 import { checkIntegrationCredentials } from './integration-credentials';
-import { createIntegration, handOverDestroyedIntegration, TOKEN_NOT_READ_DETAIL, TOKEN_NOT_READ_TITLE } from './integration-create';
+import { connectDirectly, createIntegration, handOverDestroyedIntegration, TOKEN_NOT_READ_DETAIL, TOKEN_NOT_READ_TITLE } from './integration-create';
 import { releaseIntegration } from './integration-removal';
 import { hasManagedSettings, IntegrationSettingsModel, integrationSettingsAttribute, settingsFromApi, settingsToApi } from './integration-settings';
 import { known } from './known';
@@ -157,13 +157,9 @@ export const integrationResource = defineResource<IntegrationModel, SnykProvider
     } else if (broker && prior.broker !== true) {
       diagnostics.addWarning(['broker_token'], TOKEN_NOT_READ_TITLE, TOKEN_NOT_READ_DETAIL);
       state = { ...state, broker_token: null };
-    } else if (!broker && prior.broker !== false) {
-      // Brokered, or not known (imported, replaced outside Terraform): Snyk refuses a credentials-only update on a
-      // brokered integration, so disable the broker with the credentials, which sets them either way.
-      await provider.client.disableBroker(orgId, id, prior.type, credentials ?? {});
+    } else if (!broker && (prior.broker !== false || !credentialsEqual(credentials, prior.credentials))) {
+      await connectDirectly(provider, { orgId, id, type: prior.type, brokered: prior.broker }, credentials);
       state = { ...state, broker_token: null };
-    } else if (!broker && !credentialsEqual(credentials, prior.credentials)) {
-      await provider.client.updateCredentials(orgId, id, prior.type, credentials ?? {});
     }
     setPartialState(state);
     if (hasManagedSettings(settings) && JSON.stringify(settings) !== JSON.stringify(prior.settings)) {
