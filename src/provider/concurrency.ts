@@ -36,10 +36,15 @@ export class ConcurrencyLimiter {
   }
 }
 
-/** Wraps every method of `target` that returns a promise so that it runs through `limiter`. */
-export function limitMethods<T extends object>(target: T, limiter: ConcurrencyLimiter): T {
+/**
+ * Wraps every method of `target` that returns a promise so that it runs through `limiter`; so are the methods of the
+ * objects held in its `nested` properties (a client's sub-clients), which would otherwise escape the cap.
+ */
+export function limitMethods<T extends object>(target: T, limiter: ConcurrencyLimiter, nested: readonly (keyof T & string)[] = []): T {
+  const limitedNested = new Map<string | symbol, unknown>(nested.map((key) => [key, limitMethods(target[key] as object, limiter)]));
   return new Proxy(target, {
     get(object, property, receiver) {
+      if (limitedNested.has(property)) return limitedNested.get(property);
       const value: unknown = Reflect.get(object, property, receiver);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => limiter.run(async () => (value as (...a: unknown[]) => unknown).apply(object, args));

@@ -41,7 +41,7 @@ export function createSnykContext(
 ): SnykProviderContext {
   const credential = credentialOption(config.credential);
   const raw = new SnykClient({ ...credential, apiUrl: config.apiUrl, userAgentSuffix: 'terraform-provider-snyk', onRequest, retry: PROVIDER_RETRY });
-  const client = limitMethods(raw, new ConcurrencyLimiter(MAX_CONCURRENT_SNYK_CALLS));
+  const client = limitMethods(raw, new ConcurrencyLimiter(MAX_CONCURRENT_SNYK_CALLS), ['universalBroker']);
   return {
     client,
     typeMaps: new LoadCache((orgId) => client.getIntegrationTypeMap(orgId)),

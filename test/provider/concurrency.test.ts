@@ -1,6 +1,9 @@
 import fc from 'fast-check';
+import { createServer, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { ConcurrencyLimiter, limitMethods } from '../../src/provider/concurrency';
 import { LoadCache } from '../../src/provider/load-cache';
+import { createSnykContext, MAX_CONCURRENT_SNYK_CALLS } from '../../src/provider/snyk-context';
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
@@ -55,6 +58,35 @@ describe('ConcurrencyLimiter', () => {
     expect(calls).toEqual(['start a']);
     gate.resolve();
     await expect(Promise.all([first, second])).resolves.toEqual(['a', 'b']);
+  });
+});
+
+describe('the provider context', () => {
+  test('caps the Universal Broker calls too, not only the client\'s own methods', async () => {
+    const held: ServerResponse[] = [];
+    let arrived = 0;
+    const server = createServer((request, response) => {
+      arrived += 1;
+      held.push(response);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const context = createSnykContext({ apiUrl, credential: { scheme: 'token', value: 'concurrency-test-token' }, region: 'SNYK-US-01' });
+      const calls = Array.from({ length: MAX_CONCURRENT_SNYK_CALLS + 2 }, (_, index) => context.client.universalBroker.listAppInstalls(`org-${index}`));
+      while (arrived < MAX_CONCURRENT_SNYK_CALLS) await new Promise((resolve) => setTimeout(resolve, 10));
+      // Uncapped, the calls beyond the cap would be on their way by now; capped, none starts until one is answered.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(arrived).toBe(MAX_CONCURRENT_SNYK_CALLS);
+      const answer = (response: ServerResponse) => response.writeHead(200, { 'content-type': 'application/vnd.api+json' }).end('{"data":[]}');
+      held.splice(0).forEach(answer);
+      while (arrived < calls.length) await new Promise((resolve) => setTimeout(resolve, 10));
+      held.splice(0).forEach(answer);
+      await expect(Promise.all(calls)).resolves.toEqual(calls.map(() => []));
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 
