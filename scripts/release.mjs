@@ -16,8 +16,8 @@ import { executableArch, executableFormat, seaFuseFlipped } from './release/exec
 import { MISSING_KEY_MESSAGE, signDetached, takeSigningKey } from './release/gpg.mjs';
 import { fetchPackage } from './release/npm-packages.mjs';
 import { BUNDLE_NODE_REQUIREMENT, NODE_VERSION, PLATFORMS, POSTJECT, defaultCacheDir, hostPlatformName, platformByName } from './release/platforms.mjs';
-import { writeRegistryLayout } from './release/registry-layout.mjs';
-import { releaseNotes } from './release/release-notes.mjs';
+import { PROTOCOLS, writeRegistryLayout } from './release/registry-layout.mjs';
+import { mebibytes, releaseNotes } from './release/release-notes.mjs';
 import { injectSeaBlob, writeSeaBlob } from './release/sea.mjs';
 import { h1Hash, sha256Hex, writeZip } from './release/zip.mjs';
 
@@ -30,8 +30,6 @@ function option(args, name, fallback) {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : fallback;
 }
-
-const mebibytes = (bytes) => `${(bytes / 1048576).toFixed(1)} MiB`;
 
 function timed(timings, label, action) {
   const started = Date.now();
@@ -122,7 +120,7 @@ export async function release(args = process.argv.slice(2)) {
 
   const prefix = `terraform-provider-${TYPE}_${version}`;
   const manifestFile = `${prefix}_manifest.json`;
-  const manifest = `${JSON.stringify({ version: 1, metadata: { protocol_versions: ['6.0'] } }, null, 2)}\n`;
+  const manifest = `${JSON.stringify({ version: 1, metadata: { protocol_versions: PROTOCOLS } }, null, 2)}\n`;
   writeFileSync(join(outDir, manifestFile), manifest);
   const shasumsFile = `${prefix}_SHA256SUMS`;
   const sums = [...packages.map((pkg) => ({ name: pkg.filename, sum: pkg.shasum })), { name: manifestFile, sum: sha256Hex(manifest) }]

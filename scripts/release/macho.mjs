@@ -24,10 +24,6 @@ export function isThinMachO64(image) {
   return image.length > HEADER_SIZE && image.readUInt32LE(0) === MH_MAGIC_64;
 }
 
-export function hasCodeSignature(image) {
-  return isThinMachO64(image) && loadCommands(image).some((command) => command.cmd === LC_CODE_SIGNATURE);
-}
-
 /** The image without its LC_CODE_SIGNATURE load command and the signature data at the end of __LINKEDIT. */
 export function removeCodeSignature(image) {
   if (!isThinMachO64(image)) throw new Error('not a thin 64-bit little-endian Mach-O executable');

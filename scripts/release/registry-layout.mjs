@@ -8,8 +8,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+/** The plugin protocol versions the provider speaks (also the release manifest's `protocol_versions`). */
 export const PROTOCOLS = ['6.0'];
-export const PROVIDERS_V1 = '/v1/providers/';
+const PROVIDERS_V1 = '/v1/providers/';
 
 function writeJson(file, value) {
   mkdirSync(dirname(file), { recursive: true });

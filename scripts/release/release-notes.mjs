@@ -1,7 +1,7 @@
 // RELEASE_NOTES.md of a release: what each platform's package is, plainly, and how to verify and install it.
 import { BUNDLE_NODE_REQUIREMENT, NODE_VERSION } from './platforms.mjs';
 
-const mebibytes = (bytes) => `${(bytes / 1048576).toFixed(1)} MiB`;
+export const mebibytes = (bytes) => `${(bytes / 1048576).toFixed(1)} MiB`;
 
 export function releaseNotes({ version, packages, signingKey }) {
   const rows = packages.map((pkg) =>

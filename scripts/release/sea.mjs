@@ -10,7 +10,7 @@ import { SEA_FUSE } from './executable-format.mjs';
 const SEA_RESOURCE = 'NODE_SEA_BLOB';
 
 /** The bundle as SEA main script: a CommonJS script, without the `#!` line that only the file form needs. */
-export function seaMainScript(bundleSource) {
+function seaMainScript(bundleSource) {
   return bundleSource.replace(/^#!.*\n/, '');
 }
 
