@@ -1,7 +1,6 @@
 import { Construct } from 'constructs';
 import { Integration, Organization, SnykOutput, SnykProvider, SnykSecret, UniversalBroker } from '../../src';
-import { BROKER_CONNECTION_TYPE_NAMES, connectionVariants } from '../../src/snyk/universal-broker/connection-types';
-import { terraformAttributeOf } from '../../src/constructs/universal-broker/configuration';
+import { BROKER_CONNECTION_TYPE_NAMES, configurationKeyOf, connectionVariants } from '../../src/snyk/universal-broker/connection-types';
 import { FIELD_OF_ATTRIBUTE } from '../../src/provider/resources/universal-broker/connection-configuration';
 import { TerraformOutput, TerraformVariable } from '../../src/constructs/core';
 import { PLANTED_SECRETS, synth, validationErrors, withPlantedSecrets } from './helpers';
@@ -315,7 +314,7 @@ describe('UniversalBroker', () => {
 
   it('maps every field of every connection type to the configuration attribute the provider reads', () => {
     const fields = [...new Set(BROKER_CONNECTION_TYPE_NAMES.flatMap((type) => connectionVariants(type).flatMap((variant) => variant.fields)))];
-    expect(fields.filter((field) => FIELD_OF_ATTRIBUTE[terraformAttributeOf(field)] !== field)).toEqual([]);
+    expect(fields.filter((field) => FIELD_OF_ATTRIBUTE[configurationKeyOf(field)] !== field)).toEqual([]);
   });
 });
 

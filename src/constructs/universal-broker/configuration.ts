@@ -1,4 +1,4 @@
-import { BROKER_CONNECTION_TYPE_NAMES, credentialFieldsOf, isBrokerConnectionType } from '../../snyk/universal-broker/connection-types';
+import { configurationKeyOf, credentialFieldsOf, isBrokerConnectionType } from '../../snyk/universal-broker/connection-types';
 import { Token } from '../core';
 import { BrokerCredential } from './credential';
 
@@ -9,29 +9,13 @@ import { BrokerCredential } from './credential';
  */
 export type BrokerConnectionFields = Readonly<Record<string, string | BrokerCredential>>;
 
-const ALL_CREDENTIAL_FIELDS = new Set(BROKER_CONNECTION_TYPE_NAMES.flatMap((type) => credentialFieldsOf(type)));
-
-/** Fields the `snyk_broker_connection` resource names as `pavel-snyk/snyk` does (a hostname, not the bare host key). */
-const HOST_ATTRIBUTES: Readonly<Record<string, string>> = {
-  github: 'github_hostname',
-  gitlab: 'gitlab_hostname',
-  bitbucket: 'bitbucket_hostname',
-  checkmarx: 'checkmarx_hostname',
-};
-
-/** The `snyk_broker_connection` configuration attribute (snake_case) that holds a Snyk field. */
-export function terraformAttributeOf(field: string): string {
-  if (ALL_CREDENTIAL_FIELDS.has(field)) return `${field}_credential_id`;
-  return HOST_ATTRIBUTES[field] ?? field;
-}
-
 function valueOf(value: string | BrokerCredential): string {
   return value instanceof BrokerCredential ? value.credentialId : value;
 }
 
 /** The L1 `configuration` map: its keys are the resource's snake_case keys, which cdktf passes through unchanged. */
 export function configurationAttribute(fields: BrokerConnectionFields): Record<string, string> {
-  return Object.fromEntries(Object.entries(fields).map(([field, value]) => [terraformAttributeOf(field), valueOf(value)]));
+  return Object.fromEntries(Object.entries(fields).map(([field, value]) => [configurationKeyOf(field), valueOf(value)]));
 }
 
 /** Every field some variant of `type` treats as a credential reference. */

@@ -135,6 +135,31 @@ export function credentialFieldsOf(type: BrokerConnectionType): readonly string[
   return [...new Set(connectionVariants(type).flatMap((variant) => variant.credentialFields))];
 }
 
+const CREDENTIAL_FIELDS: ReadonlySet<string> = new Set(BROKER_CONNECTION_TYPE_NAMES.flatMap((type) => credentialFieldsOf(type)));
+
+/** Whether some connection type takes `field` as a credential reference id. */
+export function isCredentialField(field: string): boolean {
+  return CREDENTIAL_FIELDS.has(field);
+}
+
+/** Bare host fields, named as hostnames in Terraform. */
+const HOST_KEYS: Readonly<Record<string, string>> = {
+  github: 'github_hostname',
+  gitlab: 'gitlab_hostname',
+  bitbucket: 'bitbucket_hostname',
+  checkmarx: 'checkmarx_hostname',
+};
+
+/**
+ * The key of a Snyk field in a `snyk_broker_connection`'s `configuration` (the provider reads it, the constructs write
+ * it). Named as `pavel-snyk/snyk` names them (`gitlab_hostname`, `gitlab_token_credential_id`...) so configurations
+ * move between the two providers; keys that hold a credential reference end in `_credential_id`.
+ */
+export function configurationKeyOf(field: string): string {
+  if (isCredentialField(field)) return `${field}_credential_id`;
+  return HOST_KEYS[field] ?? field;
+}
+
 /**
  * What is wrong with a configuration's field names for a type (empty when it matches a variant). Names fields only,
  * never values. `present` are the fields given a non-empty value.

@@ -1,5 +1,5 @@
-import { attributeOfField } from '../../../src/provider/resources/universal-broker/connection-configuration';
 import { BROKER_CONNECTION_TYPE_NAMES, BrokerConnectionType, connectionVariants, credentialFieldsOf } from '../../../src/snyk/universal-broker';
+import { configurationKeyOf } from '../../../src/snyk/universal-broker/connection-types';
 import { orgHcl, unwrapped, withSnykStack } from './support';
 import { brokerIntegrationHcl, classicFamilyHcl, credentialHcl, installAndDeploymentHcl, scmConnectionHcl, shownResources, ubState } from './universal-broker-support';
 
@@ -245,7 +245,7 @@ describe('Universal Broker lifecycle with terraform', () => {
   name                 = "${name}"
   type                 = "${type}"
   configuration = {
-${fields.map((field) => `    ${attributeOfField(field)} = "${field.endsWith('_id') || credentialFieldsOf(type as BrokerConnectionType).includes(field) ? uuid : `${field}-value`}"`).join('\n')}
+${fields.map((field) => `    ${configurationKeyOf(field)} = "${field.endsWith('_id') || credentialFieldsOf(type as BrokerConnectionType).includes(field) ? uuid : `${field}-value`}"`).join('\n')}
   }
 }
 `;

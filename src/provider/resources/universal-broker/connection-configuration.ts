@@ -2,38 +2,20 @@ import {
   BROKER_CONNECTION_TYPE_NAMES,
   BROKER_CONNECTION_TYPES,
   BrokerConnectionType,
+  configurationKeyOf,
   connectionVariants,
-  credentialFieldsOf,
   isBrokerConnectionType,
+  isCredentialField,
 } from '../../../snyk/universal-broker/connection-types';
 import { attr, Attribute, Diagnostics, isUnknown, isUuid, types, UnknownValue } from '../../framework';
 import { nearestName } from './nearest-name';
 import { secretShape } from './secret-values';
 
-/**
- * The keys of a `snyk_broker_connection`'s `configuration`: one per field any connection type takes. Names follow
- * `pavel-snyk/snyk` (`gitlab_hostname`, `gitlab_token_credential_id`...) so configurations move between the two
- * providers; keys that hold a credential reference end in `_credential_id`.
- */
-const HOST_FIELDS: Readonly<Record<string, string>> = {
-  github: 'github_hostname',
-  gitlab: 'gitlab_hostname',
-  bitbucket: 'bitbucket_hostname',
-  checkmarx: 'checkmarx_hostname',
-};
-
-const ALL_CREDENTIAL_FIELDS = new Set(BROKER_CONNECTION_TYPE_NAMES.flatMap((type) => credentialFieldsOf(type)));
-
-/** The Terraform attribute for a Snyk API field. */
-export function attributeOfField(field: string): string {
-  if (ALL_CREDENTIAL_FIELDS.has(field)) return `${field}_credential_id`;
-  return HOST_FIELDS[field] ?? field;
-}
-
+/** Every field any connection type takes; its `configuration` key is `configurationKeyOf(field)`. */
 const ALL_FIELDS = [...new Set(BROKER_CONNECTION_TYPE_NAMES.flatMap((type) => connectionVariants(type).flatMap((variant) => variant.fields)))].sort();
 
 /** Attribute name -> Snyk API field name. */
-export const FIELD_OF_ATTRIBUTE: Readonly<Record<string, string>> = Object.fromEntries(ALL_FIELDS.map((field) => [attributeOfField(field), field]));
+export const FIELD_OF_ATTRIBUTE: Readonly<Record<string, string>> = Object.fromEntries(ALL_FIELDS.map((field) => [configurationKeyOf(field), field]));
 
 const ALL_KEYS = Object.keys(FIELD_OF_ATTRIBUTE);
 
@@ -42,12 +24,12 @@ export type ConnectionConfigurationModel = Record<string, string>;
 
 /** The keys a connection type takes, over all its variants, in the order the variants list them. */
 function keysOfType(type: BrokerConnectionType): string[] {
-  return [...new Set(connectionVariants(type).flatMap((variant) => variant.fields.map(attributeOfField)))];
+  return [...new Set(connectionVariants(type).flatMap((variant) => variant.fields.map(configurationKeyOf)))];
 }
 
 function describeTypeKeys(type: BrokerConnectionType): string {
   const variants = connectionVariants(type);
-  const keys = (fields: readonly string[]): string => fields.map((field) => `\`${attributeOfField(field)}\``).join(', ');
+  const keys = (fields: readonly string[]): string => fields.map((field) => `\`${configurationKeyOf(field)}\``).join(', ');
   if (variants.length === 1) return `\`${type}\`: ${keys(variants[0]?.fields ?? [])}`;
   return `\`${type}\`: ${variants.map((variant) => `${keys(variant.fields)} (${variant.name})`).join('; or ')}`;
 }
@@ -101,7 +83,7 @@ function checkKeys(type: BrokerConnectionType | undefined, configuration: Planne
 
 function checkRequiredFields(type: BrokerConnectionType, configuration: PlannedConfiguration, diagnostics: Diagnostics): void {
   const present = new Set(presentAttributes(configuration));
-  const variants = connectionVariants(type).map((variant) => ({ name: variant.name, attributes: variant.fields.map(attributeOfField) }));
+  const variants = connectionVariants(type).map((variant) => ({ name: variant.name, attributes: variant.fields.map(configurationKeyOf) }));
   if (variants.some((variant) => variant.attributes.every((name) => present.has(name)))) return;
   const missing = variants.map((variant) => `${variant.attributes.filter((name) => !present.has(name)).join(', ')}${variants.length > 1 ? ` (${variant.name})` : ''}`);
   diagnostics.addError(
@@ -121,7 +103,7 @@ function checkValues(configuration: PlannedConfiguration, diagnostics: Diagnosti
     }
     const shape = secretShape(value);
     const path = keyPath(name, value);
-    if (ALL_CREDENTIAL_FIELDS.has(field)) {
+    if (isCredentialField(field)) {
       if (!isUuid(value)) {
         diagnostics.addError(
           path,
@@ -170,9 +152,9 @@ export function toApiFields(configuration: ConnectionConfigurationModel): Record
 export function fromApiFields(fields: Readonly<Record<string, unknown>>, prior: ConnectionConfigurationModel | null): ConnectionConfigurationModel {
   const result: ConnectionConfigurationModel = {};
   for (const [field, raw] of Object.entries(fields)) {
-    const name = attributeOfField(field);
+    const name = configurationKeyOf(field);
     if (!(name in FIELD_OF_ATTRIBUTE) || typeof raw !== 'string') continue;
-    const value = ALL_CREDENTIAL_FIELDS.has(field) && !isUuid(raw) ? prior?.[name] : raw;
+    const value = isCredentialField(field) && !isUuid(raw) ? prior?.[name] : raw;
     if (typeof value === 'string') result[name] = value;
   }
   return result;
