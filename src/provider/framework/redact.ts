@@ -16,9 +16,15 @@ export function redactValue(value: ObjectValue | null, attributes: AttributeMap)
   return result;
 }
 
-/** `text` with every string held in `value` (a sensitive attribute's value) replaced with the placeholder. */
+/**
+ * `text` with every string held in `value` (a sensitive attribute's value) replaced with the placeholder, as it is and
+ * as written inside a JSON string (validators quote values with JSON.stringify, which escapes `"` and `\`).
+ */
 export function withoutSensitiveValue(text: string, value: CtyValue): string {
-  const secrets = stringsIn(value).filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
+  const secrets = stringsIn(value)
+    .flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)])
+    .filter((secret) => secret.length > 0)
+    .sort((a, b) => b.length - a.length);
   return secrets.reduce((result, secret) => result.split(secret).join(REDACTED), text);
 }
 

@@ -91,4 +91,12 @@ describe('validator messages of sensitive attributes', () => {
     expect(details).not.toContain('planted-secret');
     expect(details).toContain('" visible"');
   });
+
+  test('a sensitive value a validator quotes as JSON is redacted in its escaped form too', () => {
+    const attributes = { token: attr.string({ optional: true, sensitive: true, validators: [noSurroundingWhitespace()] }) };
+    const diagnostics = new Diagnostics();
+    validateAttributes({ token: ' planted"secret\\3' }, attributes, diagnostics);
+    expect(diagnostics.all).toHaveLength(1);
+    expect(diagnostics.all[0].detail).not.toMatch(/planted|secret/);
+  });
 });
