@@ -27,14 +27,14 @@ export interface RunningRegistryServer {
 
 /** The registry protocol's documents have no file extension; Terraform wants them (and discovery) as JSON. */
 function contentType(file: string): string {
-  const types: Record<string, string> = { '.json': 'application/json', '.zip': 'application/zip', '.md': 'text/markdown; charset=utf-8', '.sig': 'application/octet-stream' };
+  const types: Record<string, string> = { '.json': 'application/json', '.zip': 'application/zip', '.md': 'text/markdown; charset=utf-8' };
   const extension = extname(file);
   if (extension === '') return file.includes(`${sep}v1${sep}`) ? 'application/json' : 'text/plain; charset=utf-8';
   return types[extension] ?? (file.endsWith('SHA256SUMS') ? 'text/plain; charset=utf-8' : 'application/octet-stream');
 }
 
-/** The file below `dir` that a request path names, or undefined when it names none (or tries to leave `dir`). */
-export function resolveRequestPath(dir: string, requestUrl: string): string | undefined {
+/** The file below `dir` that a request path names, and its size; undefined when it names none (or tries to leave `dir`). */
+function resolveRequestPath(dir: string, requestUrl: string): { file: string; size: number } | undefined {
   let pathname: string;
   try {
     pathname = decodeURIComponent(new URL(requestUrl, 'http://registry.invalid').pathname);
@@ -45,9 +45,10 @@ export function resolveRequestPath(dir: string, requestUrl: string): string | un
   const inside = relative(dir, file);
   if (inside === '' || inside.startsWith('..') || inside.includes('\0')) return undefined;
   try {
-    return statSync(file).isFile() ? file : undefined;
+    const stats = statSync(file);
+    return stats.isFile() ? { file, size: stats.size } : undefined;
   } catch {
-    return undefined;
+    return undefined; // missing, or a path through a file (ENOTDIR)
   }
 }
 
@@ -57,14 +58,14 @@ function handler(dir: string): (request: IncomingMessage, response: ServerRespon
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const file = resolveRequestPath(dir, request.url ?? '/');
-    if (!file) {
+    const found = resolveRequestPath(dir, request.url ?? '/');
+    if (!found) {
       response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: ['Not Found'] }));
       return;
     }
-    response.writeHead(200, { 'content-type': contentType(file), 'content-length': statSync(file).size });
+    response.writeHead(200, { 'content-type': contentType(found.file), 'content-length': found.size });
     if (request.method === 'HEAD') response.end();
-    else createReadStream(file).pipe(response);
+    else createReadStream(found.file).pipe(response);
   };
 }
 

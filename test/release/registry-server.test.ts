@@ -69,7 +69,7 @@ describe('cdktf-snyk registry serve', () => {
 
   test('never serves a file outside the folder, and serves nothing but GET and HEAD', async () => {
     // URL parsing folds the plain and %2e forms of `..`; only an encoded slash (%2f) reaches the folder check.
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/v1/../../secret.txt', '/..%2fsecret.txt', '/v1/..%2f..%2fsecret.txt', '/', '/v1', '/missing']) {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/v1/../../secret.txt', '/..%2fsecret.txt', '/v1/..%2f..%2fsecret.txt', '/', '/v1', '/missing', '/terraform-provider-snyk_0.1.0_linux_amd64.zip/inside']) {
       expect({ path, ...(await get(server.url, path)) }).toMatchObject({ path, status: 404 });
     }
     expect((await get(server.url, '/.well-known/terraform.json', 'POST')).status).toBe(405);
