@@ -168,14 +168,17 @@ function replaceModules(replacements = {}) {
 }
 
 /**
- * Builds a single-file executable whose dynamically imported code is compiled only when first imported.
- * `replacements` (project-relative path -> source) replace launch modules, such as build-time constants.
+ * Builds a single-file executable whose dynamically imported code is compiled only when first imported, and returns
+ * the function that writes it. Its `replacements` (project-relative path -> source) give launch modules other
+ * contents, such as build-time constants: they must import nothing new, since the lazy chunk is built only once.
  */
-export async function bundleWithLazyChunk(entry, outfile, replacements = {}) {
-  const firstPass = await buildLaunchPart({ entry, outfile, lazyChunk: '', sharedKeys: [], write: false, replacements });
+export async function bundleWithLazyChunk(entry, outfile) {
+  const firstPass = await buildLaunchPart({ entry, outfile, lazyChunk: '', sharedKeys: [], write: false });
   const lazy = await buildLazyChunk(firstPass.lazyKeys, firstPass.inputs);
-  await buildLaunchPart({ entry, outfile, lazyChunk: lazy.source, sharedKeys: lazy.sharedKeys, write: true, replacements });
-  chmodSync(outfile, 0o755);
+  return async (replacements = {}) => {
+    await buildLaunchPart({ entry, outfile, lazyChunk: lazy.source, sharedKeys: lazy.sharedKeys, write: true, replacements });
+    chmodSync(outfile, 0o755);
+  };
 }
 
 const PRECOMPUTED_RESPONSES_MODULE = 'src/provider/precomputed-responses.ts';
@@ -185,10 +188,11 @@ const PRECOMPUTED_RESPONSES_MODULE = 'src/provider/precomputed-responses.ts';
  * embedded, so that Terraform's launches that only need them load no provider code.
  */
 async function bundleProvider(entry, outfile) {
-  await bundleWithLazyChunk(entry, outfile);
+  const writeProvider = await bundleWithLazyChunk(entry, outfile);
+  await writeProvider();
   const responses = JSON.parse(execFileSync(process.execPath, [outfile, 'precompute-responses'], { encoding: 'utf8', env: { ...process.env, TF_PROVIDER_SNYK_CODE_CACHE: 'off' } }));
   const source = `export const PRECOMPUTED_RESPONSES: Readonly<Record<string, string>> = ${JSON.stringify(responses)};\n`;
-  await bundleWithLazyChunk(entry, outfile, { [PRECOMPUTED_RESPONSES_MODULE]: source });
+  await writeProvider({ [PRECOMPUTED_RESPONSES_MODULE]: source });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
