@@ -7,6 +7,7 @@ import { SnykProviderContext } from '../snyk-context';
 import { INTEGRATION_ID, ORGANIZATION_ID, TOKEN_FAMILY_NOTE } from './descriptions';
 import { known } from './known';
 import { integrationsOfOrg } from './org-integrations';
+import { hasStatusIn } from './snyk-errors';
 
 export type BrokerTokenStatus = 'provisional' | 'active';
 
@@ -67,7 +68,7 @@ async function provision(provider: SnykProviderContext, orgId: string, integrati
     return (await provider.client.provisionBrokerToken(orgId, integrationId)).provisionalBrokerToken;
   } catch (error) {
     if (provisionalTokenLost(error)) throw provisionalTokenLostError(error as SnykApiError, provider, orgId, integrationId);
-    if (error instanceof SnykApiError && error.status !== undefined && PROVISION_CONFLICT_STATUSES.has(error.status)) {
+    if (hasStatusIn(error, PROVISION_CONFLICT_STATUSES)) {
       throw provisionalAlreadyExists(error, integrationId);
     }
     throw error;
@@ -79,7 +80,7 @@ async function provision(provider: SnykProviderContext, orgId: string, integrati
  * whose answer was lost (or outside Terraform). Taken as active, with a warning, once the integration is seen to exist.
  */
 async function alreadySwitched(provider: SnykProviderContext, state: BrokerTokenModel, error: unknown, diagnostics: Diagnostics): Promise<boolean> {
-  if (!(error instanceof SnykApiError && error.status !== undefined && NOTHING_PROVISIONAL_STATUSES.has(error.status))) return false;
+  if (!hasStatusIn(error, NOTHING_PROVISIONAL_STATUSES)) return false;
   const typeMap = await integrationsOfOrg(provider, state.organization_id);
   if (!typeMap || !Object.values(typeMap).includes(state.integration_id)) return false;
   diagnostics.addWarning(

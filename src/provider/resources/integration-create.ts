@@ -6,6 +6,7 @@ import type { IntegrationModel } from './integration';
 import { handOverIntegration, IntegrationHandover, takeOverIntegration } from './integration-handover';
 import { hasManagedSettings, settingsToApi } from './integration-settings';
 import { integrationsOfOrg } from './org-integrations';
+import { hasStatusIn } from './snyk-errors';
 
 /** The warning for a brokered integration whose token Terraform cannot learn without cutting off its broker clients. */
 export const TOKEN_NOT_READ_TITLE = 'Broker token not known';
@@ -79,7 +80,7 @@ async function captureNewToken(provider: SnykProviderContext, orgId: string, id:
   try {
     ({ provisionalBrokerToken } = await provider.client.provisionBrokerToken(orgId, id));
   } catch (error) {
-    if (error instanceof SnykApiError && error.status !== undefined && PROVISION_CONFLICT_STATUSES.has(error.status)) throw tokenNotCaptured(error, id);
+    if (hasStatusIn(error, PROVISION_CONFLICT_STATUSES)) throw tokenNotCaptured(error, id);
     throw error;
   }
   await provider.client.switchBrokerToken(orgId, id);

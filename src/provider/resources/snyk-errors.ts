@@ -9,3 +9,8 @@ export function isNotFound(error: unknown): error is SnykApiError {
 export function isRefusedDelete(error: unknown): error is SnykApiError {
   return error instanceof SnykApiError && (error.status === 400 || error.status === 409 || error.status === 422);
 }
+
+/** True for a Snyk answer with one of `statuses` (where Snyk's status for a refusal is a guess among several). */
+export function hasStatusIn(error: unknown, statuses: ReadonlySet<number>): error is SnykApiError {
+  return error instanceof SnykApiError && error.status !== undefined && statuses.has(error.status);
+}
