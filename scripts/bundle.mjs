@@ -97,7 +97,7 @@ async function buildLaunchPart({ entry, outfile, lazyChunk, sharedKeys, write, r
   };
   const result = await build({ ...common, entryPoints: [entry], outfile, banner: { js: '#!/usr/bin/env node' }, plugins: [plugin, lighterDependencies, replaceModules(replacements)], metafile: true, write });
   const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.includes(':'));
-  return { inputs: new Set(inputs.map((input) => keyOf(resolvePath(root, input)))), lazyKeys: [...lazyKeys] };
+  return { inputs: new Set(inputs.map((input) => keyOf(resolvePath(root, input)))), lazyKeys: [...lazyKeys].sort() };
 }
 
 /**
@@ -151,7 +151,7 @@ async function buildLazyChunk(lazyKeys, launchInputs) {
     },
   };
   const result = await build({ ...common, entryPoints: ['lazy-chunk:entry'], plugins: [plugin, lighterDependencies], write: false, outfile: 'lazy-chunk.js' });
-  return { source: result.outputFiles[0].text, sharedKeys: [...sharedKeys] };
+  return { source: result.outputFiles[0].text, sharedKeys: [...sharedKeys].sort() };
 }
 
 /** Gives the launch modules named in `replacements` (project-relative path -> source) other contents. */
