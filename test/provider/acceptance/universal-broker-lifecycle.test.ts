@@ -328,7 +328,6 @@ resource "snyk_broker_connection" "api_field_name" {
     broker_client_url          = "https://broker.example.com"
     github_hostname            = "ghe.example.com"
     github_token               = "ghp_plantedUnderApiFieldName0123456789"
-    github_token_credential_id = "${uuid}"
   }
 }
 resource "snyk_broker_connection" "bad_type" {
@@ -377,8 +376,10 @@ resource "snyk_broker_integration" "bad" {
       expect(output).toMatch(/with snyk_broker_integration\.bad,[\s\S]*tenant_id = "not-a-tenant"[\s\S]*Expected a UUID/);
       expect(output).not.toContain('ghp_plantedSecretValue0123456789abcdef');
       expect(output).not.toContain('hunter2-planted');
-      // A secret under a key no type takes (here the API's field name) is refused without Terraform quoting its line.
+      // A secret under a key no type takes (here the API's field name) is refused, and the credential reference reported
+      // missing, without Terraform quoting the secret's line or the configuration holding it.
       expect(output).toMatch(/Unknown key "github_token" in configuration with snyk_broker_connection\.api_field_name/);
+      expect(output).toMatch(/Missing configuration for a github-enterprise connection with snyk_broker_connection\.api_field_name/);
       expect(output).not.toContain('ghp_plantedUnderApiFieldName');
       expect(stack.emulator.requests()).toEqual([]);
     }));

@@ -60,12 +60,21 @@ function presentAttributes(configuration: PlannedConfiguration): string[] {
     .map(([name]) => name);
 }
 
+function looksSecret(value: string | null | UnknownValue): boolean {
+  return typeof value === 'string' && secretShape(value) !== undefined;
+}
+
 /**
  * Where a diagnostic on a configuration key points. Pointing at a map element makes Terraform quote its source line, so a
  * secret-shaped value (whatever its key, a misspelled one included) gets the resource's path instead.
  */
 function keyPath(name: string, value: string | null | UnknownValue): string[] {
-  return typeof value === 'string' && secretShape(value) !== undefined ? [] : ['configuration', name];
+  return looksSecret(value) ? [] : ['configuration', name];
+}
+
+/** Where a diagnostic on the whole map points: Terraform quotes all of it, so one secret-shaped value in it moves it to the resource. */
+function configurationPath(configuration: PlannedConfiguration): string[] {
+  return Object.values(configuration).some(looksSecret) ? [] : ['configuration'];
 }
 
 /** Keys no connection type (or not this type) takes: named with the keys accepted and a "Did you mean" for a near miss. */
@@ -87,7 +96,7 @@ function checkRequiredFields(type: BrokerConnectionType, configuration: PlannedC
   if (variants.some((variant) => variant.attributes.every((name) => present.has(name)))) return;
   const missing = variants.map((variant) => `${variant.attributes.filter((name) => !present.has(name)).join(', ')}${variants.length > 1 ? ` (${variant.name})` : ''}`);
   diagnostics.addError(
-    ['configuration'],
+    configurationPath(configuration),
     `Missing configuration for a ${type} connection`,
     `Set ${missing.join(', or ')}. ${BROKER_CONNECTION_TYPES[type].description} connections need ${variants.map((variant) => variant.attributes.join(', ')).join(' | or | ')}.`,
   );
