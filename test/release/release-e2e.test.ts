@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { prepareWorkspace, runCdktf } from '../../examples/quickstart/runner';
@@ -104,6 +104,12 @@ describe('npm run release, served as a registry', () => {
     gpg(['--import'], downloadDocument('linux_amd64').signing_keys.gpg_public_keys[0].ascii_armor);
     expect(() => gpg(['--verify', join(releaseDir, `${PREFIX}_SHA256SUMS.sig`), join(releaseDir, `${PREFIX}_SHA256SUMS`)])).not.toThrow();
     execFileSync('gpgconf', ['--homedir', home, '--kill', 'gpg-agent'], { stdio: 'ignore' });
+
+    // The folder is published and the build log is kept: neither holds the secret key (the documents carry the public one).
+    expect(downloadDocument('linux_amd64').signing_keys.gpg_public_keys[0].ascii_armor).toMatch(/^-----BEGIN PGP PUBLIC KEY BLOCK-----\n/);
+    const files = readdirSync(releaseDir, { recursive: true, encoding: 'utf8' }).filter((path) => statSync(join(releaseDir, path)).isFile());
+    expect(files.filter((path) => readFileSync(join(releaseDir, path)).includes('PRIVATE KEY'))).toEqual([]);
+    expect(buildOutput).not.toContain('PRIVATE KEY');
   });
 
   test('each standalone zip holds one executable of its platform with the provider embedded; darwin_arm64 holds the bundle', () => {
