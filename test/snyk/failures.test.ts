@@ -1,4 +1,4 @@
-import { SnykApiError } from '../../src/snyk';
+import { SnykApiError, SnykThrottle } from '../../src/snyk';
 import { defaultOrg, rejection, useHarness } from './harness';
 
 const harness = useHarness();
@@ -24,6 +24,28 @@ describe('failures against the emulator', () => {
     await expect(client.listOrgs()).resolves.toHaveLength(1);
     expect(emulator.requests().map((request) => request.status)).toEqual([429, 429, 429, 200]);
     expect(waits).toEqual([60_000, 60_000, 60_000]);
+  });
+
+  it('after a 429, paces below the calls Snyk let through in the window: its 429s are not counted as let through', async () => {
+    const { clientWith, emulator } = harness();
+    let now = Date.UTC(2026, 0, 1);
+    const clock = { now: () => now, sleep: async (ms: number) => void (now += ms) };
+    const throttle = new SnykThrottle({ clock });
+    const client = clientWith({ clock, throttle });
+    for (let call = 0; call < 45; call++) await client.listOrgs();
+    emulator.addFault({ method: 'GET', path: '/v1/orgs', respond: { status: 429, retryAfterSeconds: 1 }, times: 8 });
+    await client.listOrgs().catch(() => undefined);
+    await client.listOrgs().catch(() => undefined);
+    const through = () => emulator.requests().filter((request) => request.status !== 429).length;
+    // Fewer calls through than a limit is learnt from (50), though more with the 8 refused ones: the pace stays.
+    expect(through()).toBeLessThan(50);
+    expect(through() + 8).toBeGreaterThanOrEqual(50);
+    expect(throttle.stats().perMinute.v1).toBe(1800);
+    for (let call = 0; call < 10; call++) await client.listOrgs();
+    const learnt = Math.floor(through() * 0.9);
+    emulator.addFault({ method: 'GET', path: '/v1/orgs', respond: { status: 429, retryAfterSeconds: 1 }, times: 1 });
+    await client.listOrgs();
+    expect(throttle.stats().perMinute.v1).toBe(learnt);
   });
 
   it('waits as long as Retry-After says', async () => {
