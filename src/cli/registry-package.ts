@@ -48,22 +48,40 @@ export function expectedSha256(sums: string, filename: string): string | undefin
     .find(([, name]) => name === filename)?.[0];
 }
 
+const isUrl = (from: string): boolean => /^https?:\/\//.test(from);
+
+/**
+ * A release URL without its user and password (as the messages show it), and the Basic authorization they make:
+ * fetch refuses a URL that carries credentials, and its error quotes them.
+ */
+function splitCredentials(from: string): { shown: string; headers: Record<string, string> } {
+  if (!isUrl(from)) return { shown: from, headers: {} };
+  const url = new URL(from);
+  if (!url.username && !url.password) return { shown: from, headers: {} };
+  const basic = Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64');
+  url.username = '';
+  url.password = '';
+  return { shown: url.toString(), headers: { authorization: `Basic ${basic}` } };
+}
+
 /** A file of a release: `from` is the release folder or the URL it is served at. */
 export async function readReleaseFile(from: string, name: string): Promise<Buffer> {
-  if (!/^https?:\/\//.test(from)) return readFileSync(join(from, name));
-  const url = `${from.replace(/\/+$/, '')}/${name}`;
-  const response = await fetch(url);
+  if (!isUrl(from)) return readFileSync(join(from, name));
+  const { shown, headers } = splitCredentials(from);
+  const url = `${shown.replace(/\/+$/, '')}/${name}`;
+  const response = await fetch(url, { headers });
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}.`);
   return Buffer.from(await response.arrayBuffer());
 }
 
 /** The zip `filename` of the release at `from`, checked against the release's SHA256SUMS. */
 export async function readVerifiedPackage(from: string, filename: string, shasumsFile: string): Promise<Buffer> {
+  const { shown } = splitCredentials(from);
   const sums = (await readReleaseFile(from, shasumsFile)).toString('utf8');
   const expected = expectedSha256(sums, filename);
-  if (!expected) throw new Error(`${shasumsFile} at ${from} lists no ${filename}.`);
+  if (!expected) throw new Error(`${shasumsFile} at ${shown} lists no ${filename}.`);
   const zip = await readReleaseFile(from, filename);
   const actual = createHash('sha256').update(zip).digest('hex');
-  if (actual !== expected) throw new Error(`${filename} from ${from} has SHA-256 ${actual}, but ${shasumsFile} says ${expected}: download it again.`);
+  if (actual !== expected) throw new Error(`${filename} from ${shown} has SHA-256 ${actual}, but ${shasumsFile} says ${expected}: download it again.`);
   return zip;
 }

@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +76,26 @@ describe('provider install --standalone', () => {
       expect(readFileSync(installed.executablePath, 'utf8')).toBe('standalone for windows_amd64');
     } finally {
       await server?.close();
+    }
+  });
+
+  test('installs from a URL with a user and password (sent as Basic authorization), which no message shows', async () => {
+    writeSmallRelease(dir, 'linux_amd64');
+    const authorization = `Basic ${Buffer.from('release-user:planted-pass').toString('base64')}`;
+    const server = createServer((request, response) => {
+      if (request.headers.authorization !== authorization) return void response.writeHead(401).end();
+      response.end(readFileSync(join(dir, (request.url ?? '/').slice(1))));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const at = (password: string): string => `http://release-user:${password}@127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const installed = await installStandaloneProvider({ pluginDir: join(dir, 'plugins'), from: at('planted-pass'), platform: 'linux_amd64' });
+      expect(readFileSync(installed.executablePath, 'utf8')).toBe('standalone for linux_amd64');
+      const refused = installStandaloneProvider({ pluginDir: join(dir, 'plugins'), from: at('planted-wrong'), platform: 'linux_amd64' });
+      await expect(refused).rejects.toThrow(/answered 401/);
+      await expect(refused).rejects.not.toThrow(/planted|release-user/);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 
