@@ -45,7 +45,8 @@ function provisionalAlreadyExists(error: SnykApiError, integrationId: string): D
   );
 }
 
-function provisionalTokenLostError(error: SnykApiError, provider: SnykProviderContext, orgId: string, integrationId: string): DiagnosticError {
+/** A provision whose answer was lost (Snyk now refuses another): what happened and how to go on. */
+export function provisionalTokenLostError(error: SnykApiError, provider: SnykProviderContext, orgId: string, integrationId: string): DiagnosticError {
   const switchUrl = `${provider.apiUrl.replace(/\/+$/, '')}/v1/org/${orgId}/integrations/${integrationId}/authentication/switch-token`;
   return new DiagnosticError(
     'Broker token provisioned, but its answer was lost',

@@ -1,7 +1,8 @@
 import { Credentials, SnykApiError } from '../../snyk';
-import { PROVISION_CONFLICT_STATUSES } from '../../snyk/broker-tokens';
+import { PROVISION_CONFLICT_STATUSES, provisionalTokenLost } from '../../snyk/broker-tokens';
 import { DiagnosticError, Diagnostics } from '../framework';
 import { SnykProviderContext } from '../snyk-context';
+import { provisionalTokenLostError } from './broker-token';
 import type { IntegrationModel } from './integration';
 import { handOverIntegration, IntegrationHandover, takeOverIntegration } from './integration-handover';
 import { hasManagedSettings, settingsToApi } from './integration-settings';
@@ -80,6 +81,8 @@ async function captureNewToken(provider: SnykProviderContext, orgId: string, id:
   try {
     ({ provisionalBrokerToken } = await provider.client.provisionBrokerToken(orgId, id));
   } catch (error) {
+    // Refused because this very call's first answer was lost, not because of another rotation.
+    if (provisionalTokenLost(error)) throw provisionalTokenLostError(error as SnykApiError, provider, orgId, id);
     if (hasStatusIn(error, PROVISION_CONFLICT_STATUSES)) throw tokenNotCaptured(error, id);
     throw error;
   }
