@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_VERSION } from '../version';
 import { findPackageRoot, providerBundlePath } from './package-root';
-import { readVerifiedPackage, readZipEntries } from './registry-package';
+import { isUrl, readVerifiedPackage, readZipEntries } from './registry-package';
 
 /** Where Terraform looks for `cdktf-snyk/snyk`: the registry host is implied by the short source address. */
 export const PROVIDER_HOST = 'registry.terraform.io';
@@ -83,7 +83,7 @@ export async function installStandaloneProvider(options: InstallStandaloneOption
   const from = options.from ?? join(findPackageRoot(), 'dist', 'release');
   const prefix = `terraform-provider-${PROVIDER_TYPE}_${PACKAGE_VERSION}`;
   const zipName = `${prefix}_${platform}.zip`;
-  if (!/^https?:\/\//.test(from) && !existsSync(join(from, zipName))) {
+  if (!isUrl(from) && !existsSync(join(from, zipName))) {
     throw new Error(`${join(from, zipName)} does not exist: run \`npm run release\` first, or pass --from with a release folder or URL.`);
   }
   const zip = await readVerifiedPackage(from, zipName, `${prefix}_SHA256SUMS`);

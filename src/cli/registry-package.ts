@@ -48,7 +48,8 @@ export function expectedSha256(sums: string, filename: string): string | undefin
     .find(([, name]) => name === filename)?.[0];
 }
 
-const isUrl = (from: string): boolean => /^https?:\/\//.test(from);
+/** Whether `from` names a release by URL (else a folder). */
+export const isUrl = (from: string): boolean => /^https?:\/\//.test(from);
 
 /**
  * A release URL without its user and password (as the messages show it), and the Basic authorization they make:
