@@ -80,14 +80,17 @@ const UNAUTHORISED_HINT =
   'Check SNYK_TOKEN (the provider\'s token) or SNYK_OAUTH_TOKEN (oauth_token; OAuth access tokens expire soon after they are issued) ' +
   'and SNYK_REGION/api_url: a credential from one region is refused in another';
 
+/** True for Snyk's 404: the object is gone already (or what holds it is). */
+export function isNotFound(error: unknown): error is SnykApiError {
+  return error instanceof SnykApiError && error.status === 404;
+}
+
 /** The call's result, or undefined when Snyk answers 404 (the thing, or what holds it, is gone). */
 export async function undefinedOn404<T>(call: Promise<T>): Promise<T | undefined> {
   try {
     return await call;
   } catch (error) {
-    if (error instanceof SnykApiError && error.status === 404) {
-      return undefined;
-    }
+    if (isNotFound(error)) return undefined;
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 export { SnykClient } from './client';
 export type { SnykClientOptions } from './client';
-export { SnykApiError, parseErrorBody } from './errors';
+export { SnykApiError, isNotFound, parseErrorBody } from './errors';
 export type { SnykApiErrorInit, ParsedErrorBody } from './errors';
 export { SNYK_REGIONS, DEFAULT_SNYK_REGION, isSnykRegion, isLoopbackHost, resolveApiUrl, regionOfApiUrl, isGovernmentApiUrl, urlForMessage } from './regions';
 export type { SnykRegion, SnykRegionEndpoints } from './regions';
